@@ -46,8 +46,6 @@ def split_header(text: str) -> Header:
     if not fields:
         fields, rest = _label_block(lines)
     authors, rest = _byline(rest)
-    if not authors and fields.get("author"):
-        authors = split_names(fields["author"])
     rest = _drop_trailing_boilerplate(rest)
     return Header(body="\n".join(rest).strip(), fields=fields, authors=authors)
 

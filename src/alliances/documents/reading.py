@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from alliances.documents.header import normalise_date, split_header
+from alliances.documents.header import normalise_date, split_header, split_names
 from alliances.documents.html import html_to_text
 from alliances.documents.model import Document, DocumentError
 
@@ -76,11 +76,12 @@ def parse_text(
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     header = split_header(text)
     fields = {**(meta or {}), **header.fields}
+    authors = header.authors or split_names(fields.get("author") or fields.get("authors") or "")
     return Document(
         text=header.body,
         title=fields.get("title") or None,
         source=fields.get("source") or fields.get("publisher") or None,
-        authors=tuple(header.authors),
+        authors=tuple(authors),
         editor=fields.get("editor") or None,
         published=normalise_date(
             fields.get("time") or fields.get("date") or fields.get("published")

@@ -1,4 +1,6 @@
-"""What extraction produces: the items of schema `alliances.extraction/1` (../shared/eval/SCHEMA.md).
+"""What extraction produces: the items of schema `alliances.extraction/1`.
+
+The contract is ../shared/eval/SCHEMA.md.
 
 Every item keeps its character span: `document.text[start:end] == item.text`.
 """

@@ -146,7 +146,8 @@ class Store:
 
     def documents(self) -> list[sqlite3.Row]:
         return self.db.execute(
-            "SELECT d.id, d.title, d.source, d.published, d.authors, d.path, length(d.text) AS chars, "
+            "SELECT d.id, d.title, d.source, d.published, d.authors, d.path, "
+            "length(d.text) AS chars, "
             "(SELECT count(*) FROM facts f WHERE f.document_id = d.id) AS facts "
             "FROM documents d ORDER BY d.published IS NULL, d.published, d.rowid"
         ).fetchall()
