@@ -15,7 +15,10 @@ from click.testing import CliRunner
 
 from alliances.cli import main
 
-ARTICLE = "TITLE: Talks {n}\nDATE: 2024-05-0{d}\n---\nJapan and the United States held talks number {n} on Guam."
+ARTICLE = (
+    "TITLE: Talks {n}\nDATE: 2024-05-0{d}\n---\n"
+    "Japan and the United States held talks number {n} on Guam."
+)
 
 
 def run(db_path, *args):

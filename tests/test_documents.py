@@ -115,7 +115,8 @@ def test_html_to_text_with_metadata(tmp_path):
         "<html><head><title>Talks</title><meta name='author' content='Jane Roe'>"
         "<meta property='article:published_time' content='2023-04-05T10:00:00'>"
         "<script>var x = '<p>no</p>';</script></head>"
-        "<body><nav>Menu</nav><h1>Talks</h1><p>Japan &amp; the US met.</p><p>Second.</p></body></html>"
+        "<body><nav>Menu</nav><h1>Talks</h1><p>Japan &amp; the US met.</p><p>Second.</p>"
+        "</body></html>"
     )
     doc = read_document(write(tmp_path, "f.html", page))
     assert doc.title == "Talks"
