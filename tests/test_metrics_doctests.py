@@ -1,0 +1,16 @@
+"""The examples in the metrics docstrings run as tests."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from alliances.metrics import asymmetry, burden, cohesion, structure
+
+
+@pytest.mark.parametrize("module", [structure, asymmetry, burden, cohesion])
+def test_docstring_examples(module):
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0, f"{module.__name__} has no examples"
+    assert result.failed == 0
