@@ -1,0 +1,39 @@
+"""Actors: the list, and one actor's ties over time, events, quantities, claims and sources."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from alliances.web.knowledge import Knowledge
+from alliances.web.params import check_actor_id, not_found
+from alliances.web.present import fact_actors
+from alliances.web.twin import respond
+
+
+async def index(request: Request) -> Response:
+    kb: Knowledge = request.app.state.kb
+    return respond(request, "actors.html", {"actors": kb.actors()})
+
+
+async def show(request: Request) -> Response:
+    kb: Knowledge = request.app.state.kb
+    actor_id = check_actor_id(request.path_params["actor_id"])
+    facts = [f for f in kb.facts() if actor_id in fact_actors(f)]
+    record = next((a for a in kb.actors() if a["id"] == actor_id), None)
+    if record is None and not facts:
+        raise not_found(f"no actor {actor_id!r} in this knowledge base")
+    rows = kb.rows(facts)
+    documents = kb.documents()
+    cited = dict.fromkeys([*kb.mentioned_in().get(actor_id, []), *(r["document"] for r in rows)])
+    data = {
+        "id": actor_id,
+        "name": kb.name(actor_id),
+        "kind": record["kind"] if record else None,
+        "ties": [r for r in rows if r["kind"] == "tie"],
+        "events": [r for r in rows if r["kind"] == "event"],
+        "quantities": [r for r in rows if r["kind"] == "quantity"],
+        "claims": [r for r in rows if r["kind"] == "claim"],
+        "sources": [documents[key] for key in cited if key in documents],
+    }
+    return respond(request, "actor.html", data)
