@@ -36,7 +36,9 @@ def describe(fact: Fact, name=lambda actor_id: actor_id) -> str:
         parts = [amount(a.get("value"), unit)]
         if a.get("kind") == "percent_gdp":
             parts.append("of GDP")
-        parts += [f"({x})" for x in (a.get("measure"), a.get("period")) if x]
+        context = [str(x).replace("_", " ") for x in (a.get("measure"), a.get("period")) if x]
+        if context:
+            parts.append(f"({', '.join(context)})")
         who = f"{name(a['actor'])}: " if a.get("actor") else ""
         return who + " ".join(parts)
     if fact.kind == "claim":

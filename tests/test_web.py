@@ -1,0 +1,204 @@
+"""The dashboard in process: every route and its JSON twin, escaping, filters, bad requests."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pytest
+from starlette.routing import Route
+from starlette.testclient import TestClient
+
+from alliances.documents import Document
+from alliances.store import Store, StoreError
+from alliances.web import create_app
+from alliances.web.readonly import ReadOnlyStore
+from web_kb import TEXT, build
+
+
+@pytest.fixture
+def kb(db_path):
+    document = build(db_path)
+    return db_path, document.sha256
+
+
+@pytest.fixture
+def client(kb):
+    with TestClient(create_app(kb[0])) as test_client:
+        yield test_client
+
+
+def pages(digest: str) -> list[str]:
+    """One URL for each page route (the twin is the same URL plus .json)."""
+    return [
+        "/",
+        "/documents",
+        f"/documents/{digest}",
+        "/claims",
+        "/actors",
+        "/actors/JPN",
+    ]
+
+
+def twin(url: str) -> str:
+    return "/index.json" if url == "/" else f"{url}.json"
+
+
+def test_every_page_route_is_covered(client, kb):
+    """Adding a route without adding it to pages() fails here."""
+    urls = pages(kb[1]) + [twin(u) for u in pages(kb[1])]
+    for route in client.app.routes:
+        if isinstance(route, Route):
+            assert any(route.path_regex.match(u) for u in urls), f"no test for {route.path}"
+
+
+@pytest.mark.parametrize("index", range(6))
+def test_every_page_and_its_json_twin(client, kb, index):
+    url = pages(kb[1])[index]
+    html = client.get(url)
+    assert html.status_code == 200
+    assert html.headers["content-type"].startswith("text/html")
+    twin_url = twin(url)
+    assert f'href="{twin_url}"' in html.text  # each page links its twin
+    data = client.get(twin_url)
+    assert data.status_code == 200
+    assert data.headers["content-type"] == "application/json"
+    assert isinstance(data.json(), dict)
+
+
+def test_document_text_is_escaped_and_spans_marked(client, kb):
+    page = client.get(f"/documents/{kb[1]}").text
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; other markup" in page
+    assert "Test article &lt;b&gt;on the alliance&lt;/b&gt;" in page
+    quantity = re.search(r'<mark class="hl hl-quantity" id=[^>]*>([^<]*)</mark>', page)
+    assert quantity and quantity.group(1) == "JPY 5.4 trillion"
+    for kind in ("actor", "claim", "tie", "event"):
+        assert f'class="hl hl-{kind}"' in page
+    # the side list links to the marks
+    for anchor in re.findall(r'<li class="fact k-\w+"><a href="#([\w-]+)"', page):
+        assert f'id="{anchor}"' in page
+
+
+def test_document_twin_has_text_mentions_and_facts(client, kb):
+    data = client.get(f"/documents/{kb[1]}.json").json()
+    assert data["text"] == TEXT
+    assert {m["actor"] for m in data["mentions"]} == {"JPN", "USA", "person:shigeru-ishiba"}
+    kinds = [f["kind"] for f in data["facts"]]
+    assert sorted(kinds) == ["claim", "event", "quantity", "tie"]
+    for item in data["facts"] + data["mentions"]:
+        assert TEXT[item["start"] : item["end"]] == item["text"]
+
+
+def test_document_by_prefix(client, kb):
+    assert client.get(f"/documents/{kb[1][:10]}.json").json()["id"] == kb[1]
+
+
+@pytest.mark.parametrize(
+    "query, count",
+    [
+        ("", 1),
+        ("?speaker=person:shigeru-ishiba", 1),
+        ("?speaker=USA", 0),
+        ("?q=MORE+EQUAL", 1),
+        ("?q=budget", 0),
+        ("?kind=quote", 1),
+        ("?kind=attributed", 0),
+        ("?from=2024&to=2024-11", 1),
+        ("?from=2024-11-29", 0),
+        ("?to=2024-11-27", 0),
+    ],
+)
+def test_claims_filters(client, query, count):
+    data = client.get(f"/claims.json{query}").json()
+    assert data["count"] == len(data["claims"]) == count
+    page = client.get(f"/claims{query}").text
+    assert ("more equal" in page) == bool(count)
+
+
+def test_claim_rows_carry_speaker_date_and_source(client, kb):
+    claim = client.get("/claims.json").json()["claims"][0]
+    assert claim["speaker_name"] == "Shigeru Ishiba"
+    assert claim["date"] == "2024-11-28"
+    assert claim["document"] == kb[1]
+    assert claim["source"] == "Test Source"
+
+
+def test_actor_page_gathers_facts_and_sources(client, kb):
+    data = client.get("/actors/JPN.json").json()
+    assert data["name"] == "Japan"
+    assert [q["arguments"]["value"] for q in data["quantities"]] == [5.4e12]
+    assert len(data["ties"]) == len(data["events"]) == 1
+    assert [d["id"] for d in data["sources"]] == [kb[1]]
+    person = client.get("/actors/person:shigeru-ishiba.json").json()
+    assert len(person["claims"]) == 1
+    assert "JPY 5.4 trillion" in client.get("/actors/JPN").text
+
+
+@pytest.mark.parametrize(
+    "url, status",
+    [
+        ("/actors/XYZ", 404),
+        ("/actors/XYZ.json", 404),
+        ("/actors/not an id", 404),
+        ("/actors/person:nobody", 404),
+        ("/documents/" + "0" * 64, 404),
+        ("/documents/zzzz.json", 404),
+        ("/documents/..%2F..%2Fetc%2Fpasswd", 404),
+        ("/claims?from=2024-13-01", 400),
+        ("/claims.json?to=yesterday", 400),
+        ("/claims.json?from=2025&to=2024", 400),
+        ("/claims.json?kind=rumour", 400),
+        ("/static/%2e%2e/%2e%2e/etc/passwd", 404),
+        ("/static/..%2F..%2Fpyproject.toml", 404),
+        ("/static/vendor/../../app.py", 404),
+        ("/nowhere", 404),
+        ("/nowhere.json", 404),
+    ],
+)
+def test_bad_requests_are_400_or_404(client, url, status):
+    response = client.get(url)
+    assert response.status_code == status
+    if ".json" in url:
+        assert response.json()["status"] == status
+
+
+def test_vendored_libraries_are_served_with_their_licences(client):
+    for name in ("sigma-3.0.3.min.js", "graphology-0.26.0.umd.min.js"):
+        response = client.get(f"/static/vendor/{name}")
+        assert response.status_code == 200
+        assert "javascript" in response.headers["content-type"]
+    for name in ("sigma-LICENSE.txt", "graphology-LICENSE.txt"):
+        assert "Permission is hereby granted" in client.get(f"/static/vendor/{name}").text
+
+
+def test_pages_fetch_nothing_from_elsewhere(client, kb):
+    for url in pages(kb[1]):
+        html = client.get(url)
+        assert "default-src 'self'" in html.headers["content-security-policy"]
+        assert not re.search(r'(src|href)="(https?:)?//', html.text)
+
+
+def test_the_app_never_writes(kb):
+    path, digest = kb
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with TestClient(create_app(path)) as client:
+        for url in pages(digest):
+            client.get(url)
+            client.get(twin(url))
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    store = ReadOnlyStore(path)
+    with pytest.raises(Exception, match="readonly"):
+        store.db.execute("DELETE FROM documents")
+
+
+def test_missing_knowledge_base_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="no knowledge base here"):
+        create_app(tmp_path / "absent.db")
+
+
+def test_a_running_app_sees_new_documents(client, kb):
+    assert len(client.get("/documents.json").json()["documents"]) == 1
+    with Store(kb[0]) as store:
+        store.add_document(Document(text="Australia and Japan signed an agreement.", path="b.txt"))
+    assert len(client.get("/documents.json").json()["documents"]) == 2
