@@ -65,4 +65,7 @@ class Pipeline:
 
 def default_pipeline() -> Pipeline:
     """The default, deterministic pipeline (no model weights)."""
-    return Pipeline([])
+    from alliances.extract.actors import Actors
+    from alliances.extract.text import Sentences, Tokens
+
+    return Pipeline([Sentences(), Tokens(), Actors()])

@@ -1,0 +1,91 @@
+"""The actors component: gazetteer mentions and people, resolved to canonical ids.
+
+Assigns slot "mentions" (ResolvedMention list, sorted by start) and fills `extraction.actors`.
+States, organisations and places come from one PhraseMatcher pass over the gazetteer forms
+(`matching.py`); each state in a hyphenated chain ("US-Japan-India-Australia") is its own token
+run and so its own mention. People come from `people.py`. The publication date anchors titles
+("the US President"); an undated document gets no title-only resolution, because guessing the
+date from the text would put the wrong person in office too often.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from alliances.extract.matching import FormMatcher
+from alliances.extract.model import Actor, Mention
+from alliances.extract.people import People, PersonMention
+from alliances.extract.pipeline import State
+from alliances.gazetteer import Gazetteer, load
+
+
+@dataclass(frozen=True)
+class ResolvedMention:
+    """A span of the text that refers to an actor: `text == document.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    kind: str  # state | organisation | person | place
+
+
+class Resolver:
+    """The matchers built from the gazetteer; build once, use on many documents."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.forms = FormMatcher(list(gazetteer.entries.values()))
+        self.people = People(gazetteer)
+
+    def __call__(self, doc, date: str | None) -> tuple[list[ResolvedMention], dict[str, str]]:
+        """Mentions in `doc`, and the names of people not in the gazetteer by id."""
+        matches = self.forms(doc)
+        people = self.people(doc, matches, date)
+        spans: list[PersonMention] = [
+            PersonMention(m.start, m.end, m.actor_id)
+            for m in matches
+            if not m.actor_id.startswith("person:")
+        ]
+        spans.extend(people)
+        new_names = {p.actor_id: p.name for p in people if p.name is not None}
+        mentions = []
+        for item in sorted(spans, key=lambda p: (p.start, p.end)):
+            span = doc[item.start : item.end]
+            entry = self.gazetteer.get(item.actor_id)
+            kind = entry.kind if entry is not None else "person"
+            mentions.append(
+                ResolvedMention(span.start_char, span.end_char, span.text, item.actor_id, kind)
+            )
+        return mentions, new_names
+
+
+@cache
+def default_resolver() -> Resolver:
+    """The resolver over the bundled gazetteer, built once per process."""
+    return Resolver(load())
+
+
+class Actors:
+    """Assigns slot "mentions" and fills `extraction.actors` (one Actor per id, in text order)."""
+
+    name = "actors"
+    requires = ("tokens",)
+    assigns = ("mentions",)
+
+    def __init__(self, resolver: Resolver | None = None) -> None:
+        self.resolver = resolver or default_resolver()
+
+    def __call__(self, state: State) -> None:
+        mentions, new_names = self.resolver(state.slots["tokens"], state.document.published_date)
+        state.slots["mentions"] = mentions
+        actors: dict[str, Actor] = {}
+        for m in mentions:
+            actor = actors.get(m.actor_id)
+            if actor is None:
+                entry = self.resolver.gazetteer.get(m.actor_id)
+                name = entry.name if entry is not None else new_names.get(m.actor_id, m.text)
+                actor = actors[m.actor_id] = Actor(m.actor_id, m.kind, name)
+            actor.mentions.append(Mention(m.start, m.end, m.text))
+        state.extraction.actors = list(actors.values())

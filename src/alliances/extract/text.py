@@ -1,0 +1,170 @@
+"""Base text components: sentence boundaries and a spaCy token Doc of the whole text.
+
+Both are rule-based and need no model weights. Sentences come from one regular-expression pass
+(newlines are hard boundaries; a full stop after a known abbreviation or an initial does not end a
+sentence). Tokens come from `spacy.blank("en")`'s tokenizer, built once per process, with one
+extra infix rule so that "U.S.-Japan" splits like "US-Japan" does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+from alliances.extract.pipeline import State
+
+# Words that end in a full stop without ending the sentence (compared without the stop).
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "cpl",
+        "pvt",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
+        "amb",
+        "no",
+        "nos",
+        "vol",
+        "art",
+        "sec",
+        "fig",
+        "ch",
+        "pp",
+        "para",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "est",
+        "approx",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "rev",
+        "hon",
+        "cf",
+        "al",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "a.m",
+        "p.m",
+    ]
+)
+
+# A candidate end: ., ! or ? (possibly repeated), closing quotes/brackets, then spaces.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n]+")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as a character range of the document text."""
+
+    start: int
+    end: int
+
+
+def _is_abbreviation(text: str, stop: int) -> bool:
+    """Whether the full stop at `stop` belongs to an abbreviation or an initial."""
+    match = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
+    if match is None:
+        return False
+    word = match.group(1)
+    return len(word.rstrip(".")) == 1 or word.lower().rstrip(".") in ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentence ranges, trimmed of surrounding spaces; empty lines give no sentence."""
+    sentences = []
+    for line in _LINE.finditer(text):
+        start = line.start()
+        for end in _END.finditer(text, line.start(), line.end()):
+            single_stop = text[end.start()] == "." and end.end() - end.start() == 1
+            if single_stop and _is_abbreviation(text, end.start()):
+                continue
+            sentences.append((start, end.end()))
+            start = end.end()
+        sentences.append((start, line.end()))
+    out = []
+    for start, end in sentences:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append(Sentence(start, end))
+    return out
+
+
+@cache
+def blank_english() -> Language:
+    """A blank English pipeline whose tokenizer also splits a hyphen after a full stop."""
+    nlp = spacy.blank("en")
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z]\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
+
+
+class Sentences:
+    """Assigns slot "sentences": list of `Sentence`."""
+
+    name = "sentences"
+    requires: tuple[str, ...] = ()
+    assigns = ("sentences",)
+
+    def __call__(self, state: State) -> None:
+        state.slots["sentences"] = split_sentences(state.text)
+
+
+class Tokens:
+    """Assigns slot "tokens": a spaCy Doc of the whole text (tokenizer only)."""
+
+    name = "tokens"
+    requires: tuple[str, ...] = ()
+    assigns = ("tokens",)
+
+    def __init__(self) -> None:
+        self.nlp = blank_english()
+
+    def __call__(self, state: State) -> None:
+        state.slots["tokens"] = self.nlp.make_doc(state.text)

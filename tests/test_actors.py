@@ -1,0 +1,133 @@
+"""The text and actors components on real-looking sentences: ids and exact spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliances.documents import Document
+from alliances.extract.actors import Actors
+from alliances.extract.model import Extraction
+from alliances.extract.pipeline import State
+from alliances.extract.text import Sentences, Tokens, split_sentences
+
+
+def run(text: str, published: str | None = None) -> State:
+    document = Document(text=text, published=published)
+    state = State(document=document, extraction=Extraction(document=document))
+    for component in (Sentences(), Tokens(), Actors()):
+        component(state)
+    return state
+
+
+def ids(text: str, published: str | None = None) -> set[str]:
+    return {a.id for a in run(text, published).extraction.actors}
+
+
+def test_sentences_respect_newlines_and_abbreviations():
+    text = "The U.S. Navy met Lt. Gen. Smith at No. 5 Pier. Mr. Abe agreed!\nA new line"
+    got = [text[s.start : s.end] for s in split_sentences(text)]
+    assert got == [
+        "The U.S. Navy met Lt. Gen. Smith at No. 5 Pier.",
+        "Mr. Abe agreed!",
+        "A new line",
+    ]
+
+
+def test_spans_are_exact_and_sorted():
+    text = "Japan's current Prime Minister, Shigeru Ishiba, met US forces in Tokyo."
+    state = run(text, "2024-11-28T09:00:00")
+    mentions = state.slots["mentions"]
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    for actor in state.extraction.actors:
+        for m in actor.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_hyphenated_chains_resolve_each_state():
+    text = "the US-Japan-India-Australia grouping and Japan-US and U.S.-Japan ties"
+    state = run(text)
+    got = [(m.text, m.actor_id) for m in state.slots["mentions"]]
+    assert got == [
+        ("US", "USA"),
+        ("Japan", "JPN"),
+        ("India", "IND"),
+        ("Australia", "AUS"),
+        ("Japan", "JPN"),
+        ("US", "USA"),
+        ("U.S.", "USA"),
+        ("Japan", "JPN"),
+    ]
+
+
+def test_demonyms_metonyms_and_institutions():
+    text = "Japanese officials said the Pentagon, the JSDF and the Kremlin disagreed with Seoul."
+    assert ids(text) == {"JPN", "USA", "RUS", "KOR"}
+
+
+def test_lower_case_words_are_not_states():
+    assert ids("Let us turn to china plates and a turkey.") == set()
+
+
+def test_organisations():
+    text = "NATO and ASEAN officials met at the UN as the Quad and AUKUS grew."
+    assert ids(text) == {"org:nato", "org:asean", "org:un", "org:quad", "org:aukus"}
+
+
+def test_places_are_not_states():
+    state = run("Ships crossed the Taiwan Strait near Okinawa.")
+    assert {(a.id, a.kind) for a in state.extraction.actors} == {
+        ("place:taiwan-strait", "place"),
+        ("place:okinawa", "place"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "person"),
+    [
+        ("a statement by Japan's current Prime Minister.", "2024-11-28", "person:shigeru-ishiba"),
+        ("the US President held talks.", "2023-03-01", "person:joe-biden"),
+        ("Japanese Prime Minister and US President met.", "2023-03-01", "person:fumio-kishida"),
+        ("the US President held talks.", "2025-03-01", "person:donald-trump"),
+    ],
+)
+def test_date_aware_titles(text, published, person):
+    assert person in ids(text, published)
+
+
+def test_titles_are_not_resolved_without_a_date_or_when_former():
+    assert not any(i.startswith("person:") for i in ids("the US President held talks."))
+    assert "person:joe-biden" not in ids("the former US President spoke.", "2023-03-01")
+
+
+def test_title_and_surname_and_back_references():
+    text = "Prime Minister Ishiba spoke. Later, Ishiba left. After Biden took office, he acted."
+    state = run(text, "2024-11-28")
+    people = [(m.text, m.actor_id) for m in state.slots["mentions"]]
+    assert people == [
+        ("Ishiba", "person:shigeru-ishiba"),
+        ("Ishiba", "person:shigeru-ishiba"),
+        ("Biden", "person:joe-biden"),
+    ]
+
+
+def test_unknown_people_after_a_title():
+    text = "Professor Paul Smith at the US Naval War College said so. Smith added more."
+    state = run(text)
+    got = [(m.text, m.actor_id) for m in state.slots["mentions"]]
+    assert got == [
+        ("Paul Smith", "person:paul-smith"),
+        ("US Naval War College", "org:us-naval-war-college"),
+        ("Smith", "person:paul-smith"),
+    ]
+    actor = next(a for a in state.extraction.actors if a.id == "person:paul-smith")
+    assert actor.name == "Paul Smith" and actor.kind == "person"
+
+
+def test_government_of_a_leader_is_the_state():
+    assert ids("The Biden administration and the Kishida government agreed.") == {"USA", "JPN"}
+
+
+def test_fuzzy_name_after_title():
+    assert "person:shigeru-ishiba" in ids("Prime Minister Shigeru Ishibe said.", "2024-11-28")
