@@ -1,0 +1,205 @@
+"""Who is speaking: a claim's source resolved to an actor id from the document's mentions.
+
+Reported speech names its source in a few shapes, each handled here with the resolved
+mentions (the "mentions" slot) rather than a parser, so it stays fast and deterministic:
+- a subject before the cue: "Itsunori Onodera, chairman of the LDP's policy research council,
+  stated" -> the person, not the LDP (possessive modifiers, prepositional phrases and
+  hyphenated chains such as "Japan-US" are modifiers, not heads);
+- a pronoun or definite description: "he said", "it plans", "the two countries" -> the nearest
+  earlier mention of a fitting kind;
+- a vague crowd: "analysts believe", "experts say" -> None, as the schema asks.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from typing import Any
+
+SPEAKER_KINDS = frozenset({"state", "organisation", "person"})
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string: words("of at in") == {"of", "at", "in"}."""
+    return frozenset(text.split())
+
+
+PREPOSITIONS = words(
+    "of at in from for to with on by between among under over about against into within "
+    "across like including"
+)
+# Words that may stand between a subject and its cue: "has also repeatedly said".
+AUXILIARIES = words(
+    "has have had also repeatedly recently publicly once again further then previously "
+    "earlier reportedly clearly openly strongly firmly explicitly already officially "
+    "formally later subsequently jointly separately initially frequently often always "
+    "first both all would will could may might can did does do"
+)
+PASSIVE = words("be been being is was are were")
+COORDINATORS = frozenset({"and", "but"})
+# Sources that speak for no actor: the claim keeps a null speaker.
+VAGUE = words(
+    "analysts analyst experts expert observers observer critics critic commentators "
+    "commentator scholars scholar academics researchers pundits insiders people some many "
+    "others media reports rumours rumors"
+)
+# Plural office-holders speak for the actor named just before them ("US officials said").
+OFFICIALS = words(
+    "officials official diplomats sources spokesman spokeswoman spokesperson authorities "
+    "government administration ministry leaders"
+)
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+ACTOR_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
+# Definite descriptions that point back: "the two countries", "both leaders", "the minister".
+_GROUP = re.compile(
+    r"\b(?:the\s+two|both(?:\s+the)?|the)\s+"
+    r"(?P<noun>countries|nations|sides|governments|states|allies|country|nation|"
+    r"leaders|minister|secretary|president|prime\s+minister|ambassador|chairman|premier)\s*$",
+    re.IGNORECASE,
+)
+# The same descriptions anywhere in a phrase ("leaders of the two countries since 2021").
+_GROUP_ANYWHERE = re.compile(_GROUP.pattern.removesuffix(r"\s*$") + r"\b", re.IGNORECASE)
+_PERSON_NOUNS = frozenset(
+    {"leaders", "minister", "secretary", "president", "ambassador", "chairman", "premier"}
+)
+_WORD_BEFORE = re.compile(r"([\w’'-]+)[\s,]*$")
+_FIRST_WORD = re.compile(r"\s*([\w’'-]+)")
+# How far back a pronoun may reach for its antecedent (characters).
+ANTECEDENT_REACH = 1500
+
+
+def last_word(text: str) -> str:
+    """The last word of `text`, lower-cased ('' when there is none)."""
+    match = _WORD_BEFORE.search(text)
+    return match.group(1).lower() if match else ""
+
+
+def strip_auxiliaries(text: str, start: int, end: int) -> int:
+    """Move `end` back over whitespace, commas and auxiliaries ("has also") towards `start`."""
+    while end > start:
+        match = _WORD_BEFORE.search(text, start, end)
+        if not match or match.group(1).lower() not in AUXILIARIES:
+            break
+        end = match.start()
+    while end > start and text[end - 1] in " \t,":
+        end -= 1
+    return end
+
+
+class Speakers:
+    """Resolves speakers against one document's mentions (sorted by start)."""
+
+    def __init__(self, text: str, mentions: Sequence[Any]) -> None:
+        self.text = text
+        self.mentions = [m for m in mentions if m.kind in SPEAKER_KINDS]
+        self.starts = [m.start for m in self.mentions]
+        self.ends = [m.end for m in self.mentions]
+
+    def within(self, start: int, end: int) -> list[Any]:
+        """Speaker-kind mentions lying wholly inside [start, end)."""
+        lo = bisect_left(self.starts, start)
+        return [m for m in self.mentions[lo:] if m.start < end and m.end <= end]
+
+    def is_head(self, mention: Any) -> bool:
+        """False for modifiers: after a preposition, before "'s", or inside "Japan-US"."""
+        text = self.text
+        if not self.is_chain_free(mention) or text[mention.end : mention.end + 2] in ("'s", "’s"):
+            return False
+        before = text[max(0, mention.start - 40) : mention.start]
+        word = last_word(before)
+        if word in ("the", "a", "an"):
+            word = last_word(before[: before.lower().rstrip().rfind(word)])
+        return word not in PREPOSITIONS
+
+    def subject(self, start: int, end: int) -> str | None:
+        """The speaker whose subject phrase is text[start:end], ending just before the cue."""
+        end = strip_auxiliaries(self.text, start, end)
+        region = self.text[start:end]
+        word = last_word(region)
+        if not word:
+            return None
+        if word in PERSON_PRONOUNS or word in ACTOR_PRONOUNS:
+            return self.pronoun(word, end)
+        candidates = self.within(start, end)
+        if word in COORDINATORS:
+            heads = [m for m in candidates if self.is_head(m)]
+            return heads[0].actor_id if heads else None
+        if word in VAGUE:
+            return None
+        if word in OFFICIALS:
+            near = [m for m in candidates if len(self.text[m.end : end].split()) <= 2]
+            if near:
+                return near[-1].actor_id
+        group = _GROUP.search(region)
+        if group and not any(m.end > start + group.start() for m in candidates):
+            return self.group(group.group("noun"), start + group.start())
+        for mention in reversed(candidates):
+            if self.is_head(mention):
+                return mention.actor_id
+        if candidates:
+            return candidates[-1].actor_id
+        groups = list(_GROUP_ANYWHERE.finditer(region))
+        return self.group(groups[-1].group("noun"), start + groups[-1].start()) if groups else None
+
+    def adjacent(self, end: int) -> str | None:
+        """The mention ending right before `end` (only spaces and commas between), if any."""
+        pos = end
+        while pos > 0 and self.text[pos - 1] in " ,":
+            pos -= 1
+        i = bisect_right(self.ends, pos) - 1
+        return self.mentions[i].actor_id if i >= 0 and self.ends[i] == pos else None
+
+    def pronoun(self, word: str, position: int) -> str | None:
+        """The nearest earlier fitting mention: a person for he/she, a state or body for it/they."""
+        word = word.lower()
+        if word in PERSON_PRONOUNS:
+            return self.nearest(position, {"person"})
+        if word in ACTOR_PRONOUNS:
+            return self.nearest(position, {"state", "organisation"})
+        return None
+
+    def group(self, noun: str, position: int) -> str | None:
+        """ "the two countries", "the minister": the nearest earlier state or person."""
+        noun = noun.lower()
+        kinds = {"person"} if noun.split()[-1] in _PERSON_NOUNS else {"state", "organisation"}
+        return self.nearest(position, kinds)
+
+    def nearest(self, position: int, kinds: set[str]) -> str | None:
+        i = bisect_right(self.ends, position) - 1
+        while i >= 0 and self.mentions[i].end > position - ANTECEDENT_REACH:
+            mention = self.mentions[i]
+            if mention.kind in kinds and mention.end <= position:
+                return mention.actor_id
+            i -= 1
+        return None
+
+    def content_subject(self, start: int) -> str | None:
+        """The actor a clause's leading pronoun points to ("it plans to ..."), else None."""
+        match = _FIRST_WORD.match(self.text, start)
+        if not match:
+            return None
+        word = match.group(1).lower()
+        if word in ("it", "they", "he", "she"):
+            return self.pronoun(word, start)
+        return None
+
+    def phrase(self, start: int, end: int) -> tuple[bool, str | None]:
+        """An "according to" phrase: (True, its first actor), (True, None) when vague, or
+        (False, None) when it names no actor (a document: "the Defense Plan")."""
+        candidates = [m for m in self.within(start, end) if self.is_chain_free(m)]
+        if candidates:
+            return True, candidates[0].actor_id
+        if set(re.findall(r"[a-z]+", self.text[start:end].lower())) & VAGUE:
+            return True, None
+        group = _GROUP_ANYWHERE.search(self.text, start, end)
+        if group:
+            return True, self.group(group.group("noun"), start)
+        return False, None
+
+    def is_chain_free(self, mention: Any) -> bool:
+        """False inside a hyphenated chain such as "Japan-US Security Treaty"."""
+        text = self.text
+        return text[mention.end : mention.end + 1] not in ("-", "–") and (
+            mention.start == 0 or text[mention.start - 1] not in ("-", "–")
+        )

@@ -1,0 +1,297 @@
+"""Claims: reported speech and quotes, their speakers, cues, dates and exact spans.
+
+Mentions are built by hand here (a small surface-form table), so these tests pin the claims
+component's own behaviour whatever the actors component resolves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from alliances.documents import Document
+from alliances.extract.claims import Claims
+from alliances.extract.dates import find_dates
+from alliances.extract.model import Extraction
+from alliances.extract.pipeline import Pipeline, State
+from alliances.extract.text import split_sentences
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    kind: str
+
+
+FORMS = [
+    ("Itsunori Onodera", "person:itsunori-onodera", "person"),
+    ("Shigeru Ishiba", "person:shigeru-ishiba", "person"),
+    ("Paul Smith", "person:paul-smith", "person"),
+    ("Rahm Emanuel", "person:rahm-emanuel", "person"),
+    ("James Bierman", "person:james-bierman", "person"),
+    ("Fumio Kishida", "person:fumio-kishida", "person"),
+    ("Kishida", "person:fumio-kishida", "person"),
+    ("US Naval War College", "org:us-naval-war-college", "organisation"),
+    ("LDP", "org:ldp", "organisation"),
+    ("NATO", "org:nato", "organisation"),
+    ("the Pentagon", "USA", "state"),
+    ("Japanese", "JPN", "state"),
+    ("Japan", "JPN", "state"),
+    ("Philippines", "PHL", "state"),
+    ("China", "CHN", "state"),
+    ("US", "USA", "state"),
+    ("Guam", "place:guam", "place"),
+]
+
+
+def hand_mentions(text: str) -> list[Mention]:
+    taken: set[int] = set()
+    found = []
+    for form, actor_id, kind in FORMS:
+        for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+            if taken & set(range(match.start(), match.end())):
+                continue
+            taken.update(range(match.start(), match.end()))
+            found.append(Mention(match.start(), match.end(), form, actor_id, kind))
+    return sorted(found, key=lambda m: m.start)
+
+
+def claims_of(text: str, published: str | None = "2024-11-28"):
+    document = Document(text=text, published=published)
+    state = State(document=document, extraction=Extraction(document=document))
+    state.slots["sentences"] = split_sentences(text)
+    state.slots["mentions"] = hand_mentions(text)
+    state.slots["dates"] = find_dates(text, published)
+    Claims()(state)
+    claims = state.extraction.claims
+    assert state.slots["claims"] is claims
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.text
+    return claims
+
+
+def only(text: str, **kwargs):
+    claims = claims_of(text, **kwargs)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def test_component_declares_what_it_needs_and_adds():
+    component = Claims()
+    assert set(component.requires) == {"sentences", "mentions", "dates"}
+    assert component.assigns == ("claims",)
+    with pytest.raises(ValueError, match="requires"):
+        Pipeline([component])
+
+
+def test_stated_that_with_apposition_resolves_to_the_person():
+    claim = only(
+        "Recently, Itsunori Onodera, chairman of the LDP's policy research council, stated that "
+        "Japan is willing to bear certain costs to continue using the training grounds."
+    )
+    assert claim.speaker == "person:itsunori-onodera"
+    assert claim.cue == "stated"
+    assert claim.kind == "attributed"
+    assert claim.text == (
+        "Japan is willing to bear certain costs to continue using the training grounds"
+    )
+
+
+def test_said_without_that_skips_a_prepositional_modifier():
+    claim = only(
+        "Professor Paul Smith at the US Naval War College said the release of Japan's new "
+        "defense strategy marked the beginning of a new stage."
+    )
+    assert claim.speaker == "person:paul-smith"
+    assert claim.text.startswith("the release of Japan's")
+
+
+def test_has_declared_that_he_will():
+    claim = only(
+        "Shigeru Ishiba has declared that he will push for the revision of the Japan-US "
+        "Security Treaty, aiming to elevate the relationship."
+    )
+    assert (claim.speaker, claim.cue) == ("person:shigeru-ishiba", "declared")
+    assert claim.text.startswith("he will push for the revision")
+
+
+def test_expressing_a_desire_attaches_to_the_adjacent_mention():
+    claim = only(
+        "It follows a statement in September by Japan's Prime Minister, Shigeru Ishiba, "
+        "expressing a desire to establish a training base for the JSDF in the US."
+    )
+    assert claim.speaker == "person:shigeru-ishiba"
+    assert claim.cue == "expressing a desire"
+    assert claim.text == "to establish a training base for the JSDF in the US"
+    assert (claim.date, claim.precision) == ("2024-09", "month")
+
+
+def test_expressed_his_intention():
+    claim = only("Kishida also expressed his intention to deepen cooperation with NATO.")
+    assert claim.speaker == "person:fumio-kishida"
+    assert claim.text == "to deepen cooperation with NATO"
+
+
+def test_proposed_a_plan_keeps_the_plan_but_not_a_bare_noun_phrase():
+    claim = only(
+        "This June, the US military proposed a plan to relocate nearly half of the US forces "
+        "in Okinawa to Guam."
+    )
+    assert (claim.speaker, claim.cue) == ("USA", "proposed")
+    assert claim.text == "a plan to relocate nearly half of the US forces in Okinawa to Guam"
+    assert (claim.date, claim.precision) == ("2024-06", "month")
+    assert claims_of("This is the second time Japan has proposed the long-term deployment.") == []
+
+
+def test_vowed_to_after_a_prepositional_subject():
+    claim = only(
+        "The Indo-Pacific Strategy of the US in 2022 vowed to form an environment around China "
+        "that is beneficial to the US."
+    )
+    assert (claim.speaker, claim.cue) == ("USA", "vowed")
+    assert claim.text.startswith("to form an environment")
+    assert (claim.date, claim.precision) == ("2022", "year")
+
+
+def test_announced_that_and_a_date_inside_the_claim_does_not_date_it():
+    claim = only(
+        "On November 11, the Philippines announced that it will open two more bases in 2026."
+    )
+    assert claim.speaker == "PHL"
+    assert claim.text == "it will open two more bases in 2026"
+    assert claim.date == "2024-11-11"
+
+
+def test_according_to_an_actor():
+    claim = only("According to the Pentagon, the deployment will begin next spring.")
+    assert (claim.speaker, claim.cue) == ("USA", "according to")
+    assert claim.text == "the deployment will begin next spring"
+
+
+def test_according_to_a_document_credits_the_actor_its_pronoun_names():
+    claim = only(
+        "Japan is taking bold steps. According to the Defense Force Preparedness Plan, it plans "
+        "to double the defense budget by FY 2027."
+    )
+    assert claim.speaker == "JPN"
+    assert claim.text.startswith("it plans to double")
+
+
+def test_according_to_which_and_trailing_according_to():
+    claim = only(
+        "The Japanese government issued its strategy in December 2022, according to which it "
+        "planned to increase its defense budget."
+    )
+    assert (claim.speaker, claim.text) == ("JPN", "it planned to increase its defense budget")
+    claim = only("The talks will resume next month, according to the Pentagon.")
+    assert (claim.speaker, claim.text) == ("USA", "The talks will resume next month")
+
+
+def test_vague_sources_have_no_speaker():
+    for text in (
+        "Analysts believe that the alliance is not an equal relationship.",
+        "Experts said the Japan-US treaty remains lopsided in its obligations.",
+        "According to observers, the exercise was larger than last year's.",
+    ):
+        claim = only(text)
+        assert claim.speaker is None, text
+
+
+def test_officials_speak_for_the_actor_before_them():
+    claim = only("US officials said the deployment would be rotational.")
+    assert claim.speaker == "USA"
+
+
+def test_the_two_countries_resolves_to_the_nearest_state():
+    claim = only(
+        "Japan and the US met in April. Leaders of the two countries have repeatedly "
+        "mentioned “the importance of peace and stability across the Taiwan Strait”."
+    )
+    assert claim.speaker == "USA"
+    assert claim.kind == "quote"
+    assert claim.text == "the importance of peace and stability across the Taiwan Strait"
+
+
+def test_pronoun_he_resolves_to_the_nearest_person():
+    claims = claims_of(
+        "Fumio Kishida met Japanese lawmakers on Monday. He said that the budget must grow."
+    )
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("person:fumio-kishida", "the budget must grow")
+    ]
+
+
+def test_comment_after_the_claim_is_cut():
+    claim = only(
+        "Kishida said that the treaty applies to the islands, which means the alliance is "
+        "set to expand."
+    )
+    assert claim.text == "the treaty applies to the islands"
+    claim = only("Kishida said that the alliance is the cornerstone, but the reality is otherwise.")
+    assert claim.text == "the alliance is the cornerstone"
+
+
+def test_direct_quote_with_speaker_after_and_its_continuation():
+    text = (
+        "“There are two primary responsibilities we have here,” said Lt. Gen. James Bierman, "
+        'the commanding general. "First is to deter aggression and to prevent a war in the '
+        'region."\nOther news.'
+    )
+    first, second = claims_of(text)
+    assert (first.kind, first.speaker, first.cue) == ("quote", "person:james-bierman", "said")
+    assert first.text == "There are two primary responsibilities we have here"
+    assert second.speaker == "person:james-bierman"
+    assert second.text == "First is to deter aggression and to prevent a war in the region"
+
+
+def test_straight_quote_with_pronoun_and_speaker_before_quote():
+    claims = claims_of(
+        'Paul Smith spoke on Monday. "The alliance has never been stronger," he said.\n'
+        "Kishida said: “Japan will stand with its partners in the region.”"
+    )
+    assert [(c.speaker, c.kind, c.text) for c in claims] == [
+        ("person:paul-smith", "quote", "The alliance has never been stronger"),
+        ("person:fumio-kishida", "quote", "Japan will stand with its partners in the region"),
+    ]
+
+
+def test_block_quote_after_said_colon():
+    claims = claims_of(
+        "Kishida said:\n\nJapan will double its defense budget within five years.\n\nEnd."
+    )
+    assert [(c.speaker, c.kind, c.text) for c in claims] == [
+        ("person:fumio-kishida", "quote", "Japan will double its defense budget within five years")
+    ]
+
+
+def test_inverted_attribution():
+    claim = only("The talks with China were productive and frank, Kishida said on Monday.")
+    assert (claim.speaker, claim.text) == (
+        "person:fumio-kishida",
+        "The talks with China were productive and frank",
+    )
+
+
+def test_not_claims():
+    for text in (
+        "It must be pointed out that the alliance has become aggressive.",
+        "This represents a gross interference in said country's sovereignty and its claims.",
+        "Japan aims to adjust the alliance through a “small steps, fast pace” approach.",
+        "Diplomatic notes for the entry into force of the agreement were exchanged.",
+        "They deepened discussions, and confirmed to enhance concrete cooperation.",
+    ):
+        assert claims_of(text) == [], text
+
+
+def test_every_span_is_exact_on_awkward_text():
+    text = (
+        '"Unclosed quote, said X\n“”, he said.\n" " said.\nsaid that\n'
+        "According to ,\nAccording to which\nKishida said:\n"
+    )
+    claims_of(text)
+    claims_of(text, published=None)
