@@ -66,6 +66,20 @@ class Pipeline:
 def default_pipeline() -> Pipeline:
     """The default, deterministic pipeline (no model weights)."""
     from alliances.extract.actors import Actors
+    from alliances.extract.claims import Claims
+    from alliances.extract.dates import DatesComponent
+    from alliances.extract.events import EventExtractor
+    from alliances.extract.quantities import QuantitiesComponent
     from alliances.extract.text import Sentences, Tokens
 
-    return Pipeline([Sentences(), Tokens(), Actors()])
+    return Pipeline(
+        [
+            Sentences(),
+            Tokens(),
+            Actors(),
+            DatesComponent(),
+            QuantitiesComponent(),
+            Claims(),
+            EventExtractor(),
+        ]
+    )
