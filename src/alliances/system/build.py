@@ -1,0 +1,47 @@
+"""Build the system from its sources: the bundled reference and a knowledge store.
+
+From the store: dataset tie facts (ATOP, ties CSVs) with their coverage, tie and event facts
+extracted from documents, and state-year values (NMC, SIPRI). Each source's coverage (first and
+last year) is kept, so a value outside every source's coverage reads as unknown.
+"""
+
+from __future__ import annotations
+
+import json
+
+from alliances import reference as reference_data
+from alliances.store import Store
+from alliances.system.graph import Coverage, System
+from alliances.system.sources import fact_events, fact_ties, merge, reference_ties
+
+# The bundled reference covers the Indo-Pacific and transatlantic systems from 1947 to 2026.
+REFERENCE_COVERAGE = (1947, 2026)
+
+
+def dataset_coverage(store: Store) -> Coverage:
+    """Dataset -> (first year, last year), from the coverage each loader recorded."""
+    coverage = {}
+    for row in store.datasets():
+        years = json.loads(row["coverage"]).get("years")
+        if years:
+            coverage[row["name"]] = (int(years[0]), int(years[-1]))
+    return coverage
+
+
+def build_system(store: Store | None = None, reference: bool = True) -> System:
+    """The system from the bundled reference (unless `reference` is False) and `store`."""
+    primary, corroborating, events = [], [], []
+    coverage: Coverage = {}
+    if reference:
+        primary += reference_ties(reference_data.load())
+        coverage["reference"] = REFERENCE_COVERAGE
+    if store is not None:
+        datasets = dataset_coverage(store)
+        tie_facts = store.facts(kind="tie")
+        ends = {name: last for name, (_, last) in datasets.items()}
+        primary += fact_ties([f for f in tie_facts if f.dataset is not None], ends)
+        corroborating += fact_ties([f for f in tie_facts if f.dataset is None])
+        events += fact_events(store.facts(kind="event"))
+        used = {f.dataset for f in tie_facts if f.dataset is not None}
+        coverage.update({name: span for name, span in datasets.items() if name in used})
+    return System(merge(primary, corroborating), events, coverage)
