@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alliances.extract.dates import find_dates
 from alliances.extract.quantities import find_quantities
@@ -121,7 +123,10 @@ def test_currency_does_not_carry_into_a_new_paragraph_or_onto_a_noun():
     text = "Tokyo spent JPY 5 trillion.\nThe plan covers 10 trillion in FY 2027."
     assert summary(text) == [("JPY 5 trillion", "money", 5e12, "JPY", "exact")]
     text = "Aid reached $2 billion, and 2 million Syrians received it."
-    assert summary(text) == [("$2 billion", "money", 2e9, "USD", "exact")]
+    assert summary(text) == [
+        ("$2 billion", "money", 2e9, "USD", "exact"),
+        ("2 million Syrians", "count", 2e6, "people", "exact"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -176,7 +181,7 @@ def test_percent_and_share_of_gdp():
         ("Turnout fell by 3.5 per cent.", "3.5 per cent", "percent", 3.5),
         ("spending of 1.2 percent of gross domestic product", None, "percent_gdp", 1.2),
         ("NATO's target of 2 percent of its GDP", "2 percent of its GDP", "percent_gdp", 2),
-        ("more than 60 percent of the global GDP", None, "percent", 60),
+        ("more than 60 percent of the global GDP", "more than 60 percent", "percent", 60),
         (
             "a plan to relocate nearly half of the US forces in Okinawa",
             "nearly half",
@@ -286,3 +291,26 @@ def test_every_span_is_exact_on_a_realistic_paragraph():
         ("four more sites", "count"),
     ]
     assert found[0].period == "2024-06"
+
+
+def test_a_count_does_not_run_across_a_sentence_end():
+    assert quantities("under section 119.3 of the Criminal Code. This means") == []
+    expected = [("4 U.S. Marines", "count", 4, "Marines", "exact")]
+    assert summary("a team of 4 U.S. Marines") == expected
+
+
+_PIECES = st.sampled_from(
+    [" ", "\n", ".", ",", "-", "%", "$", "US$", "A$", "¥", "£", "€", "JPY ", "0", "1", "4,000",
+     "5.4", "seven", "half", "of", "the", "GDP", "trillion", "bn", "m", "yen", "won", "dollars",
+     "more than", "up to", "FY", "2022", "fiscal", "June", "May", "Marines", "troops", "members",
+     "It", "Japan", "to", "in", "Syrians", "percent", "next", "five", "years", "ago"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map(" ".join), st.sampled_from([None, "2024-11-28"]))
+def test_arbitrary_text_never_raises_and_spans_are_exact(text, published):
+    found = quantities(text, published=published, names={"Japan": "JPN"})
+    assert all(q.kind in ("money", "percent", "percent_gdp", "count") for q in found)
+    for d in find_dates(text, published):
+        assert text[d.start : d.end] == d.text

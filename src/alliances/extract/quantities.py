@@ -93,6 +93,8 @@ _COUNT_UNITS = {
     "facility": "facilities", "facilities": "facilities", "ied": "IEDs", "vbied": "VBIEDs",
 }  # fmt: skip
 
+# Plural demonyms count people: "2 million Syrians", "300 Americans".
+_DEMONYMS = r"[A-Z][a-z]{2,}(?:ians|ans|is)"
 # Words after which a counted noun is not counted: "the two countries" refers, it does not count.
 _DETERMINERS = r"the|our|their|its|these|those|both|all|his|her|my|your|each|every|first|last"
 # Words that end a noun phrase: a count's modifiers ("4,000 US Marines") cannot be one of them.
@@ -136,8 +138,8 @@ _PERCENT_RE = re.compile(
 )
 _COUNT_RE = re.compile(
     rf"(?:\s+of\s+(?:the|its|their)(?:\s+(?:\d[\d,]*|{_alternation(_WORD_NUMBERS)}))?)?"
-    rf"\s+(?:(?!(?:{_STOP})\b)[\w][\w'’.-]*\s+){{0,2}}"
-    rf"(?P<unit>{_alternation(_COUNT_UNITS)})(?:e?s)?\b",
+    rf"\s+(?:(?!(?:{_STOP})\b)(?:U\.S\.|\w(?:[\w'’.-]*\w)?)\s+){{0,2}}"
+    rf"(?:(?P<unit>{_alternation(_COUNT_UNITS)})(?:e?s)?|(?-i:{_DEMONYMS}))\b",
     re.IGNORECASE,
 )
 _RANGE_RE = re.compile(r"\s?(?:-|–|to)\s?", re.IGNORECASE)
@@ -288,14 +290,14 @@ def _classify(text: str, amounts: list[_Amount]) -> list[_Found]:  # noqa: C901
         if currency:
             kind, unit = "money", currency
         elif percent := _PERCENT_RE.match(text, a.end):
-            unit, end = "%", percent.end()
-            national = percent.group("gdp") and not percent.group("wide")
-            kind = "percent_gdp" if national else "percent"
+            unit, kind, end = "%", "percent_gdp", percent.end()
+            if not percent.group("gdp") or percent.group("wide"):  # of the world's GDP: a share
+                kind, end = "percent", percent.start("gdp") if percent.group("gdp") else end
         elif (count := _COUNT_RE.match(text, a.end)) and not _DETERMINER_RE.search(
             text, max(0, a.start - 12), a.start
         ):
             kind, end = "count", count.end()
-            unit = _COUNT_UNITS[count.group("unit").lower()]
+            unit = _COUNT_UNITS.get((count.group("unit") or "").lower(), "people")
         elif (
             scale in ("million", "billion", "trillion", "bn", "tn")
             and last_currency
