@@ -42,6 +42,22 @@ class Alliances:
     def facts(self, **filters):
         return self.store.facts(**filters)
 
+    def mentions(self, document_id: str):
+        """The actor mentions stored for one document, each with its span."""
+        return self.store.mentions(document_id)
+
+    def snapshot(self, date, region: str | None = None, **options):
+        """The alliance system at a date (see `alliances.system.snapshot`)."""
+        from alliances.system import snapshot
+
+        return snapshot(date, region, store=self.store, **options)
+
+    def metrics(self, family: str, hub: str, **options) -> list[dict]:
+        """Yearly rows of a metric family for a hub (see `alliances.system.query.metrics`)."""
+        from alliances.system.query import metrics
+
+        return metrics(self.store, family, hub, **options)
+
 
 def open(path: str | Path) -> Alliances:  # noqa: A001 - the documented entry point
     """Open (creating and migrating when needed) the knowledge base at `path`."""

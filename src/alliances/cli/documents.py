@@ -63,17 +63,26 @@ def list_documents(fmt: str) -> None:
 )
 @user_errors
 def show(document_id: str, fmt: str) -> None:
-    """Show one document (id, sha256 or a unique prefix): metadata, text and fact counts."""
+    """Show one document (id, sha256 or a unique prefix): metadata, facts with spans, text."""
     with open_db() as db:
         row = dict(db.document(document_id))
         facts = db.facts(document_id=row["id"])
+        mentions = [dict(m) for m in db.mentions(row["id"])]
     row["authors"] = json.loads(row["authors"])
     counts = {
         kind: sum(f.kind == kind for f in facts) for kind in ("quantity", "claim", "tie", "event")
     }
+    items = [_fact_item(f) for f in facts]
     if fmt == "json":
         row.pop("rowid", None)
-        click.echo(json.dumps({**row, "facts": counts}, indent=2, ensure_ascii=False))
+        spans = [{k: m[k] for k in ("actor_id", "start", "end", "text")} for m in mentions]
+        click.echo(
+            json.dumps(
+                {**row, "facts": counts, "extracted": items, "mentions": spans},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return
     for key in ("id", "title", "source", "editor", "authors", "published", "url", "path"):
         value = row[key]
@@ -81,8 +90,25 @@ def show(document_id: str, fmt: str) -> None:
             f"{key:10} {json.dumps(value, ensure_ascii=False) if key == 'authors' else value or ''}"
         )
     click.echo(f"{'facts':10} " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    for item in items:
+        when = f"{item['valid_from'] or ''} {item['valid_from_precision'] or ''}".strip()
+        click.echo(f"  {item['kind']:9} [{item['start']}:{item['end']}] {when:16} {item['text']}")
     click.echo()
     click.echo(row["text"])
+
+
+def _fact_item(fact) -> dict:
+    """A stored fact as shown: kind, span, when it holds, and what it says."""
+    return {
+        "kind": fact.kind,
+        "start": fact.start,
+        "end": fact.end,
+        "text": fact.span_text,
+        "valid_from": fact.valid_from,
+        "valid_from_precision": fact.valid_from_precision,
+        "confidence": fact.confidence,
+        "arguments": fact.arguments,
+    }
 
 
 @click.command()
