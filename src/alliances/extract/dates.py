@@ -75,8 +75,17 @@ _PREPOSITION = "|".join(
 )
 
 # At each position the alternatives are tried left to right: the longest forms come first.
+# Every expression starts a word with a digit or one of these letters' words; checking that first
+# lets the scanner skip most positions without trying each alternative.
+_FIRST = (
+    r"\b(?=\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|this|last|next|past|the\s"
+    r"|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tomorrow|early|mid|late|fy|fiscal"
+    rf"|{'|'.join(NUMBER_WORDS)})"
+)
 _DATE_RE = re.compile(
-    "|".join(
+    _FIRST
+    + "(?:"
+    + "|".join(
         [
             r"(?P<iso>\b(?:19|20)\d\d-[01]\d-[0-3]\d\b)",
             rf"(?P<mdy>\b{_month_re('mdy_m')}\s{_day_re('mdy_d')},?\s{_year_re('mdy_y')}\b)",
@@ -96,7 +105,8 @@ _DATE_RE = re.compile(
             r"(?P<year_only>(?<![\d,.$£€¥#-])\b(?:19|20)\d\d\b"
             r"(?![\d%]|,\d|\.\d|-\d|\s?(?:percent|per cent)))",
         ]
-    ),
+    )
+    + ")",
     re.IGNORECASE,
 )
 
