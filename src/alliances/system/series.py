@@ -228,3 +228,21 @@ def cohesion_series(system: System, scope: Scope, years: Iterable[int]) -> list[
             }
         )
     return rows
+
+
+FAMILIES = ("structure", "asymmetry", "burden", "cohesion")
+
+
+def family_series(
+    family: str, system: System, values: Values, scope: Scope, years: Iterable[int]
+) -> list[dict]:
+    """The yearly rows of one metric family (see the functions above)."""
+    if family == "structure":
+        return structure_series(system, scope, years)
+    if family == "asymmetry":
+        return asymmetry_series(system, values, scope, years)
+    if family == "burden":
+        return burden_series(system, values, scope, years)
+    if family == "cohesion":
+        return cohesion_series(system, scope, years)
+    raise ValueError(f"unknown metric family {family!r}; known: {', '.join(FAMILIES)}")
