@@ -15,7 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from alliances.facts import FACT_KINDS
 from alliances.web.knowledge import Knowledge
-from alliances.web.pages import actors, claims, documents
+from alliances.web.pages import actors, claims, documents, network
 from alliances.web.readonly import ReadOnlyStore
 from alliances.web.twin import respond, twin_routes
 
@@ -39,6 +39,7 @@ def create_app(db_path: str | Path) -> Starlette:
         *twin_routes("/claims", claims.index, "claims"),
         *twin_routes("/actors", actors.index, "actors"),
         *twin_routes("/actors/{actor_id}", actors.show, "actor"),
+        *twin_routes("/network", network.page, "network"),
         Mount("/static", StaticFiles(packages=[("alliances.web", "static")]), name="static"),
     ]
     app = Starlette(

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 from alliances.facts import Fact
+from alliances.system import System, build_system, get_region
+from alliances.web.network import system_ties, timeline
 from alliances.web.present import fact_row
 from alliances.web.readonly import ReadOnlyStore
 
@@ -32,6 +34,19 @@ class Knowledge:
         if key not in self._cache:
             self._cache[key] = compute()
         return self._cache[key]
+
+    def system(self) -> System:
+        """The alliance system from the bundled reference and this knowledge base."""
+        return self.cached("system", lambda: build_system(self.store))
+
+    def timeline(self, region: str | None) -> dict:
+        """The network's history within `region` (None: everywhere), positions fixed."""
+        members = get_region(region).members if region else None
+        return self.cached(("timeline", region), lambda: timeline(self.system(), members))
+
+    def ties_of(self, actor_id: str) -> list[dict]:
+        """The system's ties that `actor_id` is part of, over all time, with their sources."""
+        return self.cached(("ties_of", actor_id), lambda: system_ties(self.system(), actor_id))
 
     def names(self) -> dict[str, str]:
         """Actor id -> name, for the actors the store knows."""

@@ -43,6 +43,22 @@ def parse_date(value: str | None, name: str = "at", last: bool = True) -> str | 
         raise bad_request(f"{name}={value!r} is not a date ({exc})") from exc
 
 
+def parse_when(value: str | None, name: str = "at") -> str | None:
+    """A valid 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', kept at its precision: a year means the
+    whole year, as the system's snapshots read it."""
+    parse_date(value, name)
+    return value or None
+
+
+def parse_actor(value: str | None, name: str, default: str) -> str:
+    """An actor identifier given as a query parameter (400 when malformed)."""
+    if value is None or value == "":
+        return default
+    if not _ACTOR.match(value):
+        raise bad_request(f"{name}={value!r} is not an actor id (ISO3, org:, person:, place:)")
+    return value
+
+
 def parse_year(value: str | None, name: str, default: int, low: int, high: int) -> int:
     """An integer year within [low, high]."""
     if value is None or value == "":

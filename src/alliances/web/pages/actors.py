@@ -5,6 +5,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
+from alliances.system.export import kind, label
 from alliances.web.knowledge import Knowledge
 from alliances.web.params import check_actor_id, not_found
 from alliances.web.present import fact_actors
@@ -21,16 +22,21 @@ async def show(request: Request) -> Response:
     actor_id = check_actor_id(request.path_params["actor_id"])
     facts = [f for f in kb.facts() if actor_id in fact_actors(f)]
     record = next((a for a in kb.actors() if a["id"] == actor_id), None)
-    if record is None and not facts:
+    ties = kb.ties_of(actor_id)
+    if record is None and not facts and not ties:
         raise not_found(f"no actor {actor_id!r} in this knowledge base")
     rows = kb.rows(facts)
     documents = kb.documents()
     cited = dict.fromkeys([*kb.mentioned_in().get(actor_id, []), *(r["document"] for r in rows)])
     data = {
         "id": actor_id,
-        "name": kb.name(actor_id),
-        "kind": record["kind"] if record else None,
-        "ties": [r for r in rows if r["kind"] == "tie"],
+        "name": record["name"] if record else label(actor_id),
+        "kind": record["kind"] if record else kind(actor_id),
+        "ties": [
+            {**tie, "partners": [{"id": p, "name": label(p)} for p in tie["partners"]]}
+            for tie in ties
+        ],
+        "tie_mentions": [r for r in rows if r["kind"] == "tie"],
         "events": [r for r in rows if r["kind"] == "event"],
         "quantities": [r for r in rows if r["kind"] == "quantity"],
         "claims": [r for r in rows if r["kind"] == "claim"],
