@@ -18,7 +18,8 @@ from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
 GAP = "..."
-MAX_GAP = 3
+MAX_GAP = 4
+GAP_STOPS = [",", ";", ":", ".", "!", "?", "(", ")", '"', "--"]
 _CODE = re.compile(r"^(?P<body>.+?)\s*=\s*(?P<code>\d{2,4})(?P<flags>(?:\s+!\w+)*)\s*$")
 _MONOSYLLABLE_CVC = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
 
@@ -59,7 +60,7 @@ class Lexicon:
         specs = []
         for word in text.split():
             if word == GAP:
-                specs.append({"IS_PUNCT": False, "OP": f"{{0,{MAX_GAP}}}"})
+                specs.append({"LOWER": {"NOT_IN": GAP_STOPS}, "OP": f"{{0,{MAX_GAP}}}"})
                 continue
             optional = word.endswith("?")
             word = word.rstrip("?")

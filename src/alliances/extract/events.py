@@ -48,6 +48,7 @@ COORDINATORS = frozenset({"and", "or", "but", "then"})
 COMPOUND_JOINS = frozenset({"and", ",", "or", "&", "/", "-", "–"})
 MODALITY_WINDOW = 4
 NEGATION_WINDOW = 3
+DOMESTIC_WINDOW = 5
 
 
 @dataclass(frozen=True)
@@ -130,21 +131,22 @@ class EventExtractor:
                 yield event
 
     def _triggers(self, doc: Doc, spans: Sequence[Span]) -> list[Trigger]:
-        """Non-overlapping matches, longest first, outside actor mentions, in text order."""
+        """Non-overlapping matches, longest first, in text order; a match may span an actor
+        ("welcomed Japan's decision") but not begin or end inside one ("Free Aceh Movement")."""
         matcher = self._matchers.get(id(doc.vocab))
         if matcher is None:
             matcher = self._matchers[id(doc.vocab)] = self.lexicon.matcher(doc.vocab)
-        taken = np.zeros(len(doc), dtype=bool)
+        named = np.zeros(len(doc), dtype=bool)
         for span in spans:
-            taken[span.start : span.end] = True
+            named[span.start : span.end] = True
+        taken = np.zeros(len(doc), dtype=bool)
         kept = []
         for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1])):
-            if taken[start:end].any():
+            if named[start] or named[end - 1] or taken[start:end].any():
                 continue
             taken[start:end] = True
-            kept.append(
-                Trigger(start, end, self.lexicon.patterns[int(doc.vocab.strings[match_id])])
-            )
+            pattern = self.lexicon.patterns[int(doc.vocab.strings[match_id])]
+            kept.append(Trigger(start, end, pattern))
         return sorted(kept, key=lambda t: t.start)
 
 
@@ -156,25 +158,41 @@ class _SentenceReader:
     ) -> None:
         self.lexicon = extractor.lexicon
         self.codebook = extractor.codebook
+        self.cues = cues = self.lexicon.cues
         self.doc = doc
         self.first, self.last = first, last
         self.words = [token.lower_ for token in doc[first:last]]
         self.spans = [s for s in spans if not s.actor.startswith("place:")]
-        cues = self.lexicon.cues
+        cut_words = cues["subordinate"] | cues["coordinate"]
         self.clause_cuts = [
-            i for i in range(first, last)
-            if self.word(i) in CLAUSE_PUNCT or self.word(i) in cues["boundary"]
-        ]  # fmt: skip
+            i
+            for i in range(first, last)
+            if self.word(i) in CLAUSE_PUNCT or self.word(i) in cut_words
+        ]
         self.subject_cuts = [
             i for i in range(first, last)
-            if self.word(i) in SUBJECT_PUNCT or self.word(i) in cues["boundary"]
+            if self.word(i) in SUBJECT_PUNCT or self.word(i) in cut_words
+            or self.word(i) in cues["reporting"]
         ]  # fmt: skip
+        self.background = self._background()
 
     def word(self, i: int) -> str:
         return self.words[i - self.first] if self.first <= i < self.last else ""
 
-    def _before(self, i: int, n: int) -> list[str]:
-        return [self.word(k) for k in range(max(self.first, i - n), i)]
+    def _before(self, i: int, n: int, floor: int | None = None) -> list[str]:
+        return [self.word(k) for k in range(max(self.first, floor or 0, i - n), i)]
+
+    def _background(self) -> tuple[int, int]:
+        """Tokens [start, end) of the sentence's subordinate part: from the first subordinating
+        word to the end, or, when the sentence opens with one, up to the first comma."""
+        subordinate = self.cues["subordinate"]
+        at = next((i for i in range(self.first, self.last) if self.word(i) in subordinate), None)
+        if at is None:
+            return self.last, self.last
+        if at == self.first:
+            comma = next((i for i in range(at, self.last) if self.word(i) == ","), self.last)
+            return at, comma
+        return at, self.last
 
     # ---- clauses and the main triggers -------------------------------------------------------
 
@@ -187,30 +205,51 @@ class _SentenceReader:
         return start, end
 
     def nominal(self, trigger: Trigger) -> bool:
-        return self.word(trigger.start - 1) in self.lexicon.cues["determiner"]
+        return self.word(trigger.start - 1) in self.cues["determiner"]
 
     def coordinated(self, trigger: Trigger) -> bool:
         return any(w in COORDINATORS for w in self._before(trigger.start, 2))
 
-    def events(self, triggers: list[Trigger]) -> Iterator[Event]:
+    def in_background(self, trigger: Trigger) -> bool:
+        return self.background[0] <= trigger.start < self.background[1]
+
+    def events(self, triggers: list[Trigger]) -> list[Event]:
+        """The sentence's events: main-clause ones, else background ones; one trigger's events
+        per (source, type), preferring a trigger that names a target."""
         verbal = [t for t in triggers if not self.nominal(t)]
         candidates = verbal or triggers
-        seen: dict[tuple[int, int], Trigger] = {}
-        for trigger in candidates:
+        main = [t for t in candidates if not self.in_background(t)]
+        coded: list[list[Event]] = []
+        seen: dict[tuple[int, int], list[Span]] = {}
+        for trigger in main or candidates:
             clause = self.clause(trigger)
-            if clause not in seen:
-                seen[clause] = trigger
-            elif not self.coordinated(trigger):
+            if clause in seen and not self.coordinated(trigger):
                 continue
+            subject = seen.get(clause)
             followers = [t for t in triggers if t.start >= trigger.end and t.end <= clause[1]]
-            yield from self._code(trigger, clause, followers)
+            events, sources = self._code(trigger, clause, followers, subject)
+            seen.setdefault(clause, sources)
+            coded.append(events)
+        kept: dict[tuple[str | None, str], list[Event]] = {}
+        for events in coded:
+            key = (events[0].source, events[0].type)
+            if key not in kept or (
+                all(e.target is None for e in kept[key]) and any(e.target for e in events)
+            ):
+                kept[key] = events
+        return [e for events in coded for e in events if kept.get((e.source, e.type)) is events]
 
     # ---- coding one trigger -------------------------------------------------------------------
 
     def _code(
-        self, trigger: Trigger, clause: tuple[int, int], followers: list[Trigger]
-    ) -> Iterator[Event]:
-        lexicon = self.lexicon
+        self,
+        trigger: Trigger,
+        clause: tuple[int, int],
+        followers: list[Trigger],
+        subject: list[Span] | None,
+    ) -> tuple[list[Event], list[Span]]:
+        """The events of one trigger (one per source-target pair) and its sources."""
+        lexicon, cues = self.lexicon, self.cues
         pattern = trigger.pattern
         event_type, cameo, modality = pattern.type, pattern.cameo, None
         if pattern.intent:
@@ -222,51 +261,61 @@ class _SentenceReader:
             if action is not None:
                 event_type, cameo = lexicon.intent[action.pattern.type]
         else:
-            window = self._before(trigger.start, MODALITY_WINDOW)[-(trigger.start - clause[0]) :]
-            cue = next((w for w in reversed(window) if w in lexicon.cues["modality"]), None)
-            if cue is not None and trigger.start > clause[0]:
-                modality = cue
-                if event_type in lexicon.intent:
-                    event_type, cameo = lexicon.intent[event_type]
-        if modality and any(
-            self.word(i) in lexicon.cues["condition"] for i in range(trigger.end, self.last)
-        ):
+            window = self._before(trigger.start, MODALITY_WINDOW, floor=clause[0])
+            modality = next((w for w in reversed(window) if w in cues["modality"]), None)
+            if modality is not None and event_type in lexicon.intent:
+                event_type, cameo = lexicon.intent[event_type]
+        condition = next(
+            (i for i in range(trigger.end, self.last) if self.word(i) in cues["condition"]), None
+        )
+        if modality and condition is not None:
             event_type, cameo = lexicon.condition
-        negation = self._before(trigger.start, NEGATION_WINDOW)[-(trigger.start - clause[0]) :]
-        negated = trigger.start > clause[0] and any(w in lexicon.cues["negation"] for w in negation)
+        window = self._before(trigger.start, NEGATION_WINDOW, floor=clause[0])
+        negated = any(w in cues["negation"] for w in window)
 
-        sources, targets = self._actors(trigger, clause)
+        sources, targets = self._actors(trigger, clause, subject)
+        if not targets and modality and condition is not None:
+            targets = self._first_after(condition + 1, self.last)
+        source_ids = [s.actor for s in sources]
         target_ids = [t.actor for t in targets]
-        if not target_ids and self._domestic(trigger, clause):
-            target_ids = [s.actor for s in sources if _is_state(s.actor)]
-        doc_start = self.doc[trigger.start].idx
-        doc_end = self.doc[trigger.end - 1].idx + len(self.doc[trigger.end - 1])
-        start = min([doc_start, *(s.char_start for s in sources + targets)])
-        end = max([doc_end, *(s.char_end for s in sources + targets)])
+        if not target_ids and self._domestic(trigger, event_type, clause):
+            target_ids = [a for a in source_ids if _is_state(a)]
+        if not source_ids and event_type == "PROTEST":
+            source_ids = [a for a in target_ids if _is_state(a)]
+        grounded = sources + targets
+        start = min([self.doc[trigger.start].idx, *(s.char_start for s in grounded)])
+        end = max([self.doc[trigger.end - 1].idx + len(self.doc[trigger.end - 1]),
+                   *(s.char_end for s in grounded)])  # fmt: skip
         row = self.codebook.cameo(cameo)
-        for source in [s.actor for s in sources] or [None]:
-            for target in target_ids or [None]:
-                yield Event(
-                    source=source,
-                    target=target,
-                    type=event_type,
-                    date=None,
-                    precision=None,
-                    start=start,
-                    end=end,
-                    text=self.doc.text[start:end],
-                    cameo=cameo,
-                    goldstein=row.goldstein if row else self.codebook.plover_score(event_type),
-                    quad_class=row.quad_class if row else self.codebook.quad_class(event_type),
-                    negated=negated,
-                    modality=modality,
-                )
+        events = [
+            Event(
+                source=source,
+                target=target,
+                type=event_type,
+                date=None,
+                precision=None,
+                start=start,
+                end=end,
+                text=self.doc.text[start:end],
+                cameo=cameo,
+                goldstein=row.goldstein if row else self.codebook.plover_score(event_type),
+                quad_class=row.quad_class if row else self.codebook.quad_class(event_type),
+                negated=negated,
+                modality=modality,
+            )
+            for source in source_ids or [None]
+            for target in target_ids or [None]
+        ]
+        return events, sources
 
     # ---- actors -----------------------------------------------------------------------------
 
-    def _actors(self, trigger: Trigger, clause: tuple[int, int]) -> tuple[list[Span], list[Span]]:
-        """(sources, targets) of a trigger, by voice."""
-        subject = self._subject(trigger)
+    def _actors(
+        self, trigger: Trigger, clause: tuple[int, int], subject: list[Span] | None
+    ) -> tuple[list[Span], list[Span]]:
+        """(sources, targets) of a trigger, by voice; a coordinated trigger shares `subject`."""
+        if subject is None:
+            subject = self._subject(trigger)
         if self._passive(trigger):
             by = next((i for i in range(trigger.end, clause[1]) if self.word(i) == "by"), None)
             agent = self._first_after(by + 1, clause[1]) if by is not None else []
@@ -274,48 +323,58 @@ class _SentenceReader:
         return subject, self._first_after(trigger.end, clause[1])
 
     def _passive(self, trigger: Trigger) -> bool:
+        """A verb pattern whose first word is a past participle after a form of "be"."""
+        if not trigger.pattern.text.startswith("+"):
+            return False
         if self.word(trigger.start) not in self.lexicon.participles:
             return False
-        return any(w in self.lexicon.cues["passive"] for w in self._before(trigger.start, 3))
+        return any(w in self.cues["passive"] for w in self._before(trigger.start, 3))
 
     def _subject(self, trigger: Trigger) -> list[Span]:
-        """The first actor before the trigger, in its clause, that no preposition governs; else
-        the nearest actor before it; with what is coordinated with it."""
+        """The first actor before the trigger that no preposition governs, preferring its own
+        clause (after a reporting verb: "X said Y agreed" gives Y); else the nearest actor before
+        it; with what is coordinated with it."""
         k = bisect.bisect_left(self.subject_cuts, trigger.start)
         region = self.subject_cuts[k - 1] + 1 if k else self.first
         before = [s for s in self.spans if s.end <= trigger.start]
-        candidates = [s for s in before if s.start >= region] or before
-        if not candidates:
-            return []
-        prepositions = self.lexicon.cues["preposition"]
-        free = [s for s in candidates if not set(self._before(s.start, 2)) & prepositions]
-        return self._compound(free[0] if free else candidates[-1], limit=trigger.start)
+        prepositions = self.cues["preposition"]
+
+        def free(spans: list[Span]) -> list[Span]:
+            return [s for s in spans if not set(self._before(s.start, 2)) & prepositions]
+
+        own = free([s for s in before if s.start >= region]) or free(before)
+        head = own[0] if own else (before[-1] if before else None)
+        return self._compound(head, limit=trigger.start) if head else []
 
     def _first_after(self, start: int, end: int) -> list[Span]:
         after = next((s for s in self.spans if s.start >= start and s.end <= end), None)
         return self._compound(after, limit=end) if after else []
 
     def _compound(self, head: Span, limit: int) -> list[Span]:
-        """`head` with the mentions coordinated with it ("X and Y", "X, Y and Z", "X-Y");
-        a run of adjacent mentions counts as its last one."""
-        index = self.spans.index(head)
-        group = [head]
-        for span in self.spans[index + 1 :]:
+        """`head` with the mentions coordinated with it ("X and Y", "X, Y and Z", "X-Y").
+        A run of adjacent mentions ("Japanese Prime Minister Ishiba") is one actor: its state
+        when it names one (events are dyads of states), else its last mention."""
+        runs = [[head]]
+        for span in self.spans[self.spans.index(head) + 1 :]:
             if span.end > limit:
                 break
-            between = self.words[group[-1].end - self.first : span.start - self.first]
+            between = self.words[runs[-1][-1].end - self.first : span.start - self.first]
             if not between:
-                group[-1] = span
+                runs[-1].append(span)
             elif len(between) <= 2 and set(between) <= COMPOUND_JOINS:
-                group.append(span)
+                runs.append([span])
             else:
                 break
-        unique = {s.actor: s for s in group}
-        return list(unique.values())
+        actors = [next((s for s in run if _is_state(s.actor)), run[-1]) for run in runs]
+        return list({s.actor: s for s in actors}.values())
 
-    def _domestic(self, trigger: Trigger, clause: tuple[int, int]) -> bool:
-        domestic = self.lexicon.cues["domestic"]
-        return any(self.word(i) in domestic for i in range(trigger.end, clause[1]))
+    def _domestic(self, trigger: Trigger, event_type: str, clause: tuple[int, int]) -> bool:
+        """Whether the event acts on the source's own state: by its type, or by its object
+        ("arrested protesters")."""
+        if event_type in self.cues["domestic_types"]:
+            return True
+        end = min(clause[1], trigger.end + DOMESTIC_WINDOW)
+        return any(self.word(i) in self.cues["domestic"] for i in range(trigger.end, end))
 
 
 def _is_state(actor: str) -> bool:
