@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from alliances.reference import Reference
 from alliances.store import Store
 from alliances.system.build import build_system
 from alliances.system.export import to_json, to_networkx, write_gexf, write_graphml
@@ -22,7 +23,7 @@ def snapshot(
     date: str | int | dt.date,
     region: str | None = None,
     store: Store | None = None,
-    reference: bool = True,
+    reference: bool | Reference = True,
     layers: tuple[str, ...] = LAYERS,
 ) -> Snapshot:
     """The system at `date` (YYYY, YYYY-MM or YYYY-MM-DD), within `region` when given."""

@@ -28,12 +28,19 @@ def dataset_coverage(store: Store) -> Coverage:
     return coverage
 
 
-def build_system(store: Store | None = None, reference: bool = True) -> System:
-    """The system from the bundled reference (unless `reference` is False) and `store`."""
+def build_system(
+    store: Store | None = None, reference: bool | reference_data.Reference = True
+) -> System:
+    """The system from a reference and `store`.
+
+    `reference` is True for the bundled reference, False for none, or a `Reference` of one's own
+    (`alliances.reference.load_dir`).
+    """
     primary, corroborating, events = [], [], []
     coverage: Coverage = {}
-    if reference:
-        primary += reference_ties(reference_data.load())
+    if reference is not False:
+        data = reference_data.load() if reference is True else reference
+        primary += reference_ties(data)
         coverage["reference"] = REFERENCE_COVERAGE
     if store is not None:
         datasets = dataset_coverage(store)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from alliances.reference import Reference
 from alliances.store import Store
 from alliances.system.build import build_system
 from alliances.system.model import LAYERS, SECURITY_LAYERS
@@ -26,7 +27,7 @@ def metrics(
     spokes: Sequence[str] | None = None,
     layers: Sequence[str] = SECURITY_LAYERS,
     obligations: Sequence[str] | None = None,
-    reference: bool = True,
+    reference: bool | Reference = True,
 ) -> list[dict]:
     """Yearly rows of `family` for `hub` from `first` to `last` (inclusive).
 
