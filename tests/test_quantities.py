@@ -190,6 +190,8 @@ def test_percent_and_share_of_gdp():
         ),
         ("covers half the population of the world", "half", "percent", 50),
         ("a third of the budget", "a third", "percent", 100 / 3),
+        ("half of Japan's defense budget", "half", "percent", 50),
+        ("2% of the country's GDP", "2% of the country's GDP", "percent_gdp", 2),
         ("two-thirds of its members", "two-thirds", "percent", 200 / 3),
     ],
 )
@@ -269,6 +271,7 @@ def test_host_nation_support_measure():
         "The ministers met at 10:50 a.m. for 85 minutes.",
         "FY 2022 and fiscal 2023 and June 21, 2011",
         "our two nations' commitment",
+        "No one country can do it alone, and one base is not enough.",
     ],
 )
 def test_non_quantities_are_left_alone(text):

@@ -132,7 +132,7 @@ _SUFFIX_RE = re.compile(
 )
 _PERCENT_RE = re.compile(
     r"\s?(?:%|percent\b|per\scent\b|percentage\spoints?\b)"
-    r"(?P<gdp>\s+of\s+(?:(?:the|its|their|our|his|her|[A-Z][\w.]*(?:'s|’s))\s+)?"
+    r"(?P<gdp>\s+of\s+(?:(?:the|its|their|our|his|her|[\w.]+(?:'s|’s))\s+){0,2}"
     r"(?:(?P<wide>global|world|regional|Asian|Asia's)\s+)?(?:GDP|gross\sdomestic\sproduct)\b)?",
     re.IGNORECASE,
 )
@@ -148,7 +148,7 @@ _BOUND_RE = re.compile(rf"\b(?P<bound>{_alternation(_BOUNDS)})\s+$", re.IGNORECA
 _DETERMINER_RE = re.compile(rf"\b(?:{_DETERMINERS})\s+$", re.IGNORECASE)
 _SHARE_RE = re.compile(
     rf"(?<![\w-])(?P<share>{'|'.join(s.replace(' ', '[ -]') for s in _SHARES)})"
-    r"(?=\s+(?:of\s+)?(?:the|its|their|our|his|her|all)\b)"
+    r"(?=\s+(?:of\s+)?(?:the|its|their|our|his|her|all|[A-Z]\w*(?:'s|’s))(?!\w))"
     r"(?!\s+of\s+(?:the\s+)?(?:a\s+)?(?:year|decade|century|month|week|day|\d{4})\b)",
     re.IGNORECASE,
 )
@@ -293,8 +293,10 @@ def _classify(text: str, amounts: list[_Amount]) -> list[_Found]:  # noqa: C901
             unit, kind, end = "%", "percent_gdp", percent.end()
             if not percent.group("gdp") or percent.group("wide"):  # of the world's GDP: a share
                 kind, end = "percent", percent.start("gdp") if percent.group("gdp") else end
-        elif (count := _COUNT_RE.match(text, a.end)) and not _DETERMINER_RE.search(
-            text, max(0, a.start - 12), a.start
+        elif (
+            (count := _COUNT_RE.match(text, a.end))
+            and text[a.num_start : a.end].lower() != "one"  # "one country", "one base": not a count
+            and not _DETERMINER_RE.search(text, max(0, a.start - 12), a.start)
         ):
             kind, end = "count", count.end()
             unit = _COUNT_UNITS.get((count.group("unit") or "").lower(), "people")
