@@ -45,7 +45,7 @@ from alliances.extract.pipeline import State
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "--", "—", "–"})
 SUBJECT_PUNCT = frozenset({";", ":", "--", "—", "–"})
 COORDINATORS = frozenset({"and", "or", "but", "then"})
-COMPOUND_JOINS = frozenset({"and", ",", "or", "&", "/", "-", "–"})
+COMPOUND_JOINS = frozenset({"and", ",", "or", "&", "/", "-", "–", "the", "both"})
 MODALITY_WINDOW = 4
 NEGATION_WINDOW = 3
 DOMESTIC_WINDOW = 5
@@ -230,14 +230,16 @@ class _SentenceReader:
             events, sources = self._code(trigger, clause, followers, subject)
             seen.setdefault(clause, sources)
             coded.append(events)
-        kept: dict[tuple[str | None, str], list[Event]] = {}
-        for events in coded:
-            key = (events[0].source, events[0].type)
-            if key not in kept or (
-                all(e.target is None for e in kept[key]) and any(e.target for e in events)
-            ):
-                kept[key] = events
-        return [e for events in coded for e in events if kept.get((e.source, e.type)) is events]
+        owner: dict[tuple[str | None, str], int] = {}
+        for index, events in enumerate(coded):
+            named = any(e.target for e in events)
+            for key in {(e.source, e.type) for e in events}:
+                if key not in owner or (named and not any(e.target for e in coded[owner[key]])):
+                    owner[key] = index
+        return [
+            e for index, events in enumerate(coded) for e in events
+            if owner[(e.source, e.type)] == index
+        ]  # fmt: skip
 
     # ---- coding one trigger -------------------------------------------------------------------
 
@@ -320,7 +322,7 @@ class _SentenceReader:
             by = next((i for i in range(trigger.end, clause[1]) if self.word(i) == "by"), None)
             agent = self._first_after(by + 1, clause[1]) if by is not None else []
             return agent, subject
-        return subject, self._first_after(trigger.end, clause[1])
+        return subject, self._first_after(trigger.start + 1, clause[1])
 
     def _passive(self, trigger: Trigger) -> bool:
         """A verb pattern whose first word is a past participle after a form of "be"."""
@@ -361,7 +363,7 @@ class _SentenceReader:
             between = self.words[runs[-1][-1].end - self.first : span.start - self.first]
             if not between:
                 runs[-1].append(span)
-            elif len(between) <= 2 and set(between) <= COMPOUND_JOINS:
+            elif len(between) <= 3 and set(between) <= COMPOUND_JOINS and between != ["the"]:
                 runs.append([span])
             else:
                 break
