@@ -61,11 +61,22 @@ def read_text(path: str | Path) -> str:
 
 
 def read_rows(
-    path: str | Path, delimiter: str = ",", header: bool = True
+    path: str | Path, delimiter: str = ",", header: bool = True, quoting: int = csv.QUOTE_MINIMAL
 ) -> tuple[list[str], list[Row]]:
-    """A file's header (empty when `header` is False) and its non-blank rows with line numbers."""
-    lines = iter(csv.reader(io.StringIO(read_text(path), newline=""), delimiter=delimiter))
-    rows = [Row(number, cells) for number, cells in enumerate(lines, start=1) if any(cells)]
+    """A file's header (empty when `header` is False) and its non-blank rows with line numbers.
+
+    Tab-separated exports that never quote (GDELT) pass `quoting=csv.QUOTE_NONE`, so that a
+    stray quote character stays text.
+    """
+    text = read_text(path)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting)
+    rows = []
+    try:
+        for cells in reader:
+            if any(cells):
+                rows.append(Row(reader.line_num, cells))
+    except csv.Error as exc:
+        raise LoadError(path, f"malformed delimited text ({exc})", reader.line_num) from exc
     if not header:
         return [], rows
     head, body = rows[0].cells, rows[1:]
