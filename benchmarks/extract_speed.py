@@ -1,0 +1,113 @@
+"""Extraction speed: words per second of the default pipeline vs bare spaCy tokenisation.
+
+Usage:
+    python benchmarks/extract_speed.py [--seconds 3] [--min-ratio 0.25] [--json]
+
+Both are measured in the same run, on one core (the process is pinned to one CPU where the
+platform allows), over the same texts: ../shared/seeds/*.txt, the texts of
+../shared/eval/re3d_dev.jsonl (when ../shared is beside the project) and the bundled examples
+(src/alliances/data/examples). Bare tokenisation is `spacy.blank("en").make_doc(text)`.
+Each side repeats the whole corpus until `--seconds` have passed and keeps the best pass.
+Prints words/s for both, their ratio, and each component's share of the pipeline's time
+(to tell a slow component's owner). Exits 1 when the ratio is below `--min-ratio` (the bar
+for issue 3 is 0.25).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import spacy
+
+from alliances.documents import Document, read_document
+from alliances.extract import default_pipeline
+from alliances.extract.model import Extraction
+from alliances.extract.pipeline import Pipeline, State
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "src" / "alliances" / "data" / "examples"
+
+
+def corpus() -> list[Document]:
+    """The benchmark texts that are present: seeds, re3d dev texts, bundled examples."""
+    documents = [read_document(p) for p in sorted((SHARED / "seeds").glob("*.txt"))]
+    re3d = SHARED / "eval" / "re3d_dev.jsonl"
+    if re3d.exists():
+        with re3d.open(encoding="utf-8") as f:
+            documents += [Document(text=json.loads(line)["text"]) for line in f if line.strip()]
+    documents += [read_document(p) for p in sorted(EXAMPLES.glob("*.txt"))]
+    return documents
+
+
+def best_pass(run, seconds: float) -> float:
+    """The fastest of repeated passes of `run()` over `seconds` (at least two passes)."""
+    best, spent, passes = float("inf"), 0.0, 0
+    while spent < seconds or passes < 2:
+        started = time.perf_counter()
+        run()
+        elapsed = time.perf_counter() - started
+        best, spent, passes = min(best, elapsed), spent + elapsed, passes + 1
+    return best
+
+
+def component_shares(pipeline: Pipeline, documents: list[Document]) -> dict[str, float]:
+    """Seconds per component over one pass of the corpus."""
+    spent: dict[str, float] = defaultdict(float)
+    for document in documents:
+        state = State(document=document, extraction=Extraction(document=document))
+        for component in pipeline.components:
+            started = time.perf_counter()
+            component(state)
+            spent[component.name] += time.perf_counter() - started
+    return dict(spent)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=3.0, help="time budget per side")
+    parser.add_argument("--min-ratio", type=float, default=0.25)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+    documents = corpus()
+    words = sum(len(d.text.split()) for d in documents)
+    nlp = spacy.blank("en")
+    pipeline = default_pipeline()
+    pipeline(documents[0])  # build lazy resources (gazetteer, matchers) outside the timing
+
+    bare = best_pass(lambda: [nlp.make_doc(d.text) for d in documents], args.seconds)
+    full = best_pass(lambda: [pipeline(d) for d in documents], args.seconds)
+    shares = component_shares(pipeline, documents)
+    result = {
+        "documents": len(documents),
+        "words": words,
+        "pipeline_words_per_second": round(words / full),
+        "tokenizer_words_per_second": round(words / bare),
+        "ratio": round(bare / full, 4),
+        "min_ratio": args.min_ratio,
+        "component_seconds": {name: round(s, 4) for name, s in shares.items()},
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"corpus: {len(documents)} documents, {words} words")
+        print(f"bare spaCy tokenisation: {result['tokenizer_words_per_second']:>10,} words/s")
+        print(f"default pipeline:        {result['pipeline_words_per_second']:>10,} words/s")
+        print(f"ratio: {result['ratio']:.1%} of tokenisation speed (bar {args.min_ratio:.0%})")
+        total = sum(shares.values()) or 1.0
+        for name, seconds in sorted(shares.items(), key=lambda kv: -kv[1]):
+            print(f"  {name:12} {seconds * 1000:8.1f} ms  {seconds / total:6.1%}")
+    return 0 if result["ratio"] >= args.min_ratio else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
