@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from html import escape
 
 import pytest
 from starlette.routing import Route
@@ -38,6 +39,7 @@ def pages(digest: str) -> list[str]:
         "/actors",
         "/actors/JPN",
         "/network?at=1990",
+        "/metrics?from=1950&to=2026",
     ]
 
 
@@ -56,14 +58,14 @@ def test_every_page_route_is_covered(client, kb):
             assert any(route.path_regex.match(u) for u in urls), f"no test for {route.path}"
 
 
-@pytest.mark.parametrize("index", range(7))
+@pytest.mark.parametrize("index", range(8))
 def test_every_page_and_its_json_twin(client, kb, index):
     url = pages(kb[1])[index]
     html = client.get(url)
     assert html.status_code == 200
     assert html.headers["content-type"].startswith("text/html")
     twin_url = twin(url)
-    assert f'href="{twin_url}"' in html.text  # each page links its twin
+    assert f'href="{escape(twin_url)}"' in html.text  # each page links its twin
     data = client.get(twin_url)
     assert data.status_code == 200
     assert data.headers["content-type"] == "application/json"

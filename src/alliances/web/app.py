@@ -15,7 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from alliances.facts import FACT_KINDS
 from alliances.web.knowledge import Knowledge
-from alliances.web.pages import actors, claims, documents, network
+from alliances.web.pages import actors, claims, documents, metrics, network
 from alliances.web.readonly import ReadOnlyStore
 from alliances.web.twin import respond, twin_routes
 
@@ -40,6 +40,7 @@ def create_app(db_path: str | Path) -> Starlette:
         *twin_routes("/actors", actors.index, "actors"),
         *twin_routes("/actors/{actor_id}", actors.show, "actor"),
         *twin_routes("/network", network.page, "network"),
+        *twin_routes("/metrics", metrics.page, "metrics"),
         Mount("/static", StaticFiles(packages=[("alliances.web", "static")]), name="static"),
     ]
     app = Starlette(
