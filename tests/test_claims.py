@@ -260,6 +260,20 @@ def test_straight_quote_with_pronoun_and_speaker_before_quote():
     ]
 
 
+def test_quote_attributed_after_an_apposition_with_abbreviations():
+    claim = only(
+        "“The coalition sends its condolences to the family,” Army Lt. Gen. James Bierman, "
+        "commander of the task force, said in the release."
+    )
+    assert (claim.kind, claim.speaker) == ("quote", "person:james-bierman")
+    assert claim.text == "The coalition sends its condolences to the family"
+
+
+def test_a_scare_quote_before_a_later_cue_is_not_attributed():
+    claims = claims_of("It is a “new stage” of the alliance as Paul Smith said on Monday.")
+    assert all(c.kind != "quote" for c in claims)
+
+
 def test_block_quote_after_said_colon():
     claims = claims_of(
         "Kishida said:\n\nJapan will double its defense budget within five years.\n\nEnd."
@@ -284,6 +298,8 @@ def test_not_claims():
         "Japan aims to adjust the alliance through a “small steps, fast pace” approach.",
         "Diplomatic notes for the entry into force of the agreement were exchanged.",
         "They deepened discussions, and confirmed to enhance concrete cooperation.",
+        "They condemned the attacks in Baghdad claimed by Daesh that targeted mourners.",
+        "It was the attack for which Daesh has claimed responsibility in a statement online.",
     ):
         assert claims_of(text) == [], text
 

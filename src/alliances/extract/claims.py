@@ -71,7 +71,7 @@ _QUOTE_CUE = (
 # Attribution after a quote: '," said X' or '," X said'.
 AFTER_QUOTE_CUE_FIRST = re.compile(rf"\s*,?\s*(?P<cue>{_QUOTE_CUE})\b")
 AFTER_QUOTE_SPEAKER_FIRST = re.compile(
-    rf"\s*,?\s*(?P<np>[^,.;:“”\"]{{1,80}}?)\s+(?P<cue>{_QUOTE_CUE})\b"
+    rf"\s*,?\s*(?P<np>[^;:“”\"]{{1,150}}?)\s+(?P<cue>{_QUOTE_CUE})\b"
 )
 # Attribution before a quote: 'X said: "', 'X said that "', 'mentioned"'.
 BEFORE_QUOTE = re.compile(rf"\b(?P<cue>{_QUOTE_CUE})(?:\s+that)?\s*[:,]?\s*$")
@@ -106,6 +106,8 @@ _ADVERBIAL_START = words(
     "in on at during after before with via through last this earlier yesterday today late early"
 )
 MAX_TRAILING_WORDS = 8  # '..., X said in a statement on Monday.' and no longer
+# "an attack claimed by Daesh", "claimed responsibility": the cue word is not reporting speech.
+_NOT_SPEECH_AFTER = re.compile(r"(?:by|responsibility|credit)\b")
 MIN_WORDS = 3  # shorter quoted spans are labels or scare quotes, not claims
 MIN_CONTINUATION_WORDS = 5
 
@@ -179,6 +181,12 @@ class ClaimReader:
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
             end -= 1
+        if (
+            start < end
+            and text[start] in '“"'
+            and not any(c in '”"' for c in text[start + 1 : end])
+        ):
+            start += 1  # an opening mark whose closing one lies outside the claim
         if len(text[start:end].split()) < MIN_WORDS:
             return None
         return start, end
@@ -251,6 +259,11 @@ class ClaimReader:
             self.quoted.append((match.start(), match.end()))
 
     def _after_quote(self, end: int, line_end: int) -> tuple[str | None, int, str] | None:
+        """'"...," said X' or '"...," X said': a comma, ! or ? closes the quoted words."""
+        if self.text[end - 2 : end - 1] not in (",", "!", "?") and not self.text[
+            end : end + 1
+        ].startswith(","):
+            return None
         match = AFTER_QUOTE_CUE_FIRST.match(self.text, end, line_end)
         if match:
             cue_end = match.end("cue")
@@ -269,7 +282,7 @@ class ClaimReader:
                 speaker = None
             return speaker, match.start("cue"), match.group("cue")
         match = AFTER_QUOTE_SPEAKER_FIRST.match(self.text, end, line_end)
-        if match:
+        if match and self.sentence(match.start("cue")) == self.sentence(end - 1):
             speaker = self.speakers.subject(match.start("np"), match.start("cue"))
             return speaker, match.start("cue"), match.group("cue")
         return None
@@ -356,7 +369,10 @@ class ClaimReader:
             )
         if after is None and cue in BARE:
             after = BARE_AFTER.match(self.text, end, last)
-            if after and self._trailing_adverbial(after.end(), last):
+            if after and (
+                self._trailing_adverbial(after.end(), last)
+                or _NOT_SPEECH_AFTER.match(self.text, after.end(), last)
+            ):
                 after = None
         if after is not None and self.text[after.end() : last].strip():
             speaker = self.speakers.subject(first, match.start())
