@@ -404,16 +404,16 @@ def _date_for(
 
 
 def actor_country(actor: str | None, day: str | None = None) -> str | None:
-    """The state (or organisation) a person acts for, from the gazetteer's roles: the role held
-    on `day` when one is, else the latest one; any other id is returned as it is."""
+    """The state a person acts for, from the gazetteer's roles (a state role before an
+    organisation role such as a party post; the role held on `day` when one is, else the latest);
+    an organisation role only when there is no state one; any other id is returned as it is."""
     if not actor or not actor.startswith("person:"):
         return actor
     entry = gazetteer.load().get(actor)
     roles = [r for r in (entry.roles if entry else ()) if r.state or r.org]
     if not roles:
         return actor
-    current = [r for r in roles if day and r.holds_on(day)]
-    role = (current or sorted(roles, key=lambda r: r.start))[-1]
+    role = max(roles, key=lambda r: (bool(r.state), bool(day and r.holds_on(day)), r.start))
     return role.state or role.org
 
 
