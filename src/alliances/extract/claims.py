@@ -46,7 +46,7 @@ _SAY = (
 # Of those, the ones that take a bare clause without "that" ("X said the plan ...").
 BARE = words(
     "said says say stated added adds stressed stresses insisted insists argued argues "
-    "claimed believes believe believed warned warns noted wrote writes"
+    "believes believe believed warned warns noted wrote writes"
 )
 _STANCE = r"desire|hope|wish|intention|willingness|determination|readiness|commitment|resolve"
 # Cues whose complement is "to ..." (or "that ..."): "vowed to", "expressed a desire to".
