@@ -84,6 +84,12 @@ def test_a_bare_month_after_publication_is_last_years():
     assert _one("On December 5 the ships sailed.").value == "2023-12-05"
 
 
+def test_a_sentence_about_the_future_takes_the_next_such_month():
+    assert _one("The Marines will begin moving to Guam in March.").value == "2025-03"
+    assert _one("The summit is scheduled for November 30.").value == "2024-11-30"
+    assert _one("Talks ended in March. The Marines will move later.").value == "2024-03"
+
+
 def test_without_publication_date_relative_dates_use_the_preceding_explicit_year():
     text = "In December 2022 Japan planned to reach 2% of GDP in the next five years. This June"
     found = find_dates(text, None)

@@ -317,3 +317,25 @@ def test_arbitrary_text_never_raises_and_spans_are_exact(text, published):
     assert all(q.kind in ("money", "percent", "percent_gdp", "count") for q in found)
     for d in find_dates(text, published):
         assert text[d.start : d.end] == d.text
+
+
+def test_a_conversion_in_brackets_shares_the_period_and_values_are_exact():
+    text = "Japan approved a budget of 8.7 trillion yen ($56 billion) for fiscal 2025."
+    yen, dollars = quantities(text, names={"Japan": "JPN"})
+    assert (yen.value, yen.period, dollars.value, dollars.period) == (
+        8.7e12,
+        "FY2025",
+        5.6e10,
+        "FY2025",
+    )
+
+
+def test_a_possessive_after_the_quantity_names_its_actor():
+    text = "More than half of Japan's defense and related spending goes to personnel."
+    (q,) = quantities(text, names={"Japan": "JPN"})
+    assert (q.text, q.bound, q.actor, q.measure) == (
+        "More than half",
+        "more_than",
+        "JPN",
+        "defence_budget",
+    )

@@ -136,9 +136,15 @@ def _dateparser_day(expression: str, anchor: dt.date) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
-def _past_month(year: int, month: int, anchor: dt.date | None) -> int:
-    """The year of the latest `month` not after the anchor (`year` itself without an anchor)."""
-    return year - 1 if anchor is not None and month > anchor.month else year
+def _nearest_year(year: int, when: tuple, anchor: dt.date | None, future: bool) -> int:
+    """The year of a (month[, day]) without one: the latest not after the anchor, or with
+    `future` the earliest not before it (`year` itself without an anchor day)."""
+    if anchor is None:
+        return year
+    now = (anchor.month, anchor.day)[: len(when)]
+    if future:
+        return year + 1 if when < now else year
+    return year - 1 if when > now else year
 
 
 def _day(year: int, month: int, day: int) -> tuple[str, str, bool] | None:
@@ -161,12 +167,11 @@ def _absolute(kind: str, g) -> tuple[str, str, bool] | None:
     return (g("py") if kind == "part_year" else g(kind)), "year", False
 
 
-def _relative(kind: str, g, anchor: dt.date | None, year: int):  # noqa: C901
+def _relative(kind: str, g, anchor: dt.date | None, year: int, future: bool):  # noqa: C901
     """Expressions resolved against the anchor day (when known) and the anchor year."""
     if kind == "md":
         mo, d = _month(g("md_m")), int(g("md_d"))
-        late = anchor is not None and (mo, d) > (anchor.month, anchor.day)
-        return _day(year - late, mo, d)
+        return _day(_nearest_year(year, (mo, d), anchor, future), mo, d)
     if kind == "rel_month":
         mo, which = _month(g("rm_m")), g("rm_which").lower()
         if which == "last":
@@ -176,7 +181,7 @@ def _relative(kind: str, g, anchor: dt.date | None, year: int):  # noqa: C901
         return f"{year:04d}-{mo:02d}", "month", False
     if kind == "in_month":
         mo = _month(g("im_m"))
-        return f"{_past_month(year, mo, anchor):04d}-{mo:02d}", "month", False
+        return f"{_nearest_year(year, (mo,), anchor, future):04d}-{mo:02d}", "month", False
     if kind == "rel_year":
         shift = {"this": 0, "last": -1, "past": -1, "next": 1}[g("ry_which").lower()]
         if g("ry_unit").lower() == "year":
@@ -203,6 +208,20 @@ def _relative(kind: str, g, anchor: dt.date | None, year: int):  # noqa: C901
 _ABSOLUTE = frozenset({"iso", "mdy", "dmy", "my", "fy", "part_year", "year_only"})
 
 
+_FUTURE_RE = re.compile(
+    r"\b(?:will|shall|plans?\s+to|scheduled|expected\s+to|set\s+to|due\s+to|is\s+due)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END_RE = re.compile(r"[.!?;\n][^.!?;\n]*$")
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts (looking back at most 150 characters)."""
+    window = max(0, position - 150)
+    end = _CLAUSE_END_RE.search(text, window, position)
+    return end.start() + 1 if end else window
+
+
 def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     """Every date expression in `text`, normalised against `published` (YYYY-MM-DD or None)."""
     anchor = dt.date.fromisoformat(published[:10]) if published else None
@@ -217,7 +236,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
         elif last_year is None:
             continue
         else:
-            resolved = _relative(kind, m.group, anchor, last_year)
+            future = bool(_FUTURE_RE.search(text, _clause_start(text, m.start()), m.start()))
+            resolved = _relative(kind, m.group, anchor, last_year, future)
         if resolved:
             value, precision, fiscal = resolved
             found.append(DateMention(m.start(), m.end(), m.group(), value, precision, fiscal))

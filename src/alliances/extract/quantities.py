@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from alliances.extract.model import Quantity
 
@@ -32,8 +33,8 @@ _WORD_NUMBERS = {
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS_1_9 = "one|two|three|four|five|six|seven|eight|nine"
 _SCALES = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12,
+    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9, "tn": 10**12,
 }  # fmt: skip
 _SHORT_SCALES = frozenset({"k", "m", "mn"})  # only right after a currency amount: "$5m"
 
@@ -158,7 +159,8 @@ _SHARE_BEFORE_RE = re.compile(r"\b(?:first|second|latter|former|other|the|a)\s+$
 _MEASURES = [
     (
         re.compile(
-            r"\b(?:defen[cs]e|military)(?:[- ]related)?\s+(?:budgets?|spending|expenditures?"
+            r"\b(?:defen[cs]e|military)(?:[- ]related|\s+and\s+related)?\s+(?:budgets?|spending"
+            r"|expenditures?"
             r"|outlays?)",
             re.IGNORECASE,
         ),
@@ -198,14 +200,15 @@ _TROOP_UNITS = frozenset({"troops", "soldiers", "Marines", "personnel", "sailors
 _BACK_REFERENCE_RE = re.compile(r"\b(?:it|its|they|their)\b", re.IGNORECASE)
 
 
-def _number(token: str) -> float:
+def _number(token: str) -> Decimal:
+    """The number a token writes; Decimal so that 8.7 trillion is exactly 8.7e12."""
     token = token.lower()
     if token[0].isdigit():
-        return float(token.replace(",", ""))
+        return Decimal(token.replace(",", ""))
     if "-" in token:
         tens, unit = token.split("-")
-        return float(_WORD_NUMBERS[tens] + _WORD_NUMBERS[unit])
-    return float(_WORD_NUMBERS[token])
+        return Decimal(_WORD_NUMBERS[tens] + _WORD_NUMBERS[unit])
+    return Decimal(str(_WORD_NUMBERS[token]))
 
 
 @dataclass
@@ -215,7 +218,7 @@ class _Amount:
     start: int  # the currency's start when one precedes
     end: int
     num_start: int
-    value: float
+    value: Decimal
     scale: str | None
     currency: str | None
 
@@ -312,7 +315,7 @@ def _classify(text: str, amounts: list[_Amount]) -> list[_Found]:  # noqa: C901
         if kind == "money":
             last_currency = (unit, end)
         bound, start = _bound(text, a.start)
-        found.append(_Found(kind, value, unit, bound, start, end, a.end))
+        found.append(_Found(kind, float(value), unit, bound, start, end, a.end))
         covered = end
     return found
 
@@ -344,6 +347,17 @@ def _period(q: _Found, dates, sentence, next_start: int) -> str | None:
     return before[-1].period if before else None
 
 
+def _next_start(text: str, found: list[_Found], i: int) -> int:
+    """Where the next quantity starts, passing over conversions in brackets right after this one
+    ("8.7 trillion yen ($56 billion) for fiscal 2025": both are for fiscal 2025)."""
+    end = found[i].end
+    for later in found[i + 1 :]:
+        if text[end : later.start].strip() not in ("(", "[", "or", "about", "or about"):
+            return later.start
+        end = later.end
+    return len(text)
+
+
 def _is_actor(mention) -> bool:
     return not mention.actor_id.startswith(("place:", "person:"))
 
@@ -359,6 +373,9 @@ def _actor(q: _Found, text: str, mentions, sentences, s_index: int) -> str | Non
     before = [m for m in in_sentence if m.end <= q.start]
     if before:
         return before[-1].actor_id
+    for m in in_sentence:  # "half of Japan's defense budget"
+        if q.end <= m.start <= q.end + 30 and text.startswith(("'s", "’s"), m.end):
+            return m.actor_id
     if s_index == 0 or not _BACK_REFERENCE_RE.search(text, sentence.start, q.start):
         return None
     previous = sentences[s_index - 1]
@@ -404,7 +421,7 @@ def find_quantities(text: str, sentences, mentions, dates) -> list[Quantity]:
         period = actor = measure = None
         if s_index is not None:
             sentence = sentences[s_index]
-            next_start = found[i + 1].start if i + 1 < len(found) else len(text)
+            next_start = _next_start(text, found, i)
             period = _period(q, dates, sentence, next_start)
             actor = _actor(q, text, mentions, sentences, s_index)
             measure = _measure(q, text, sentence)
