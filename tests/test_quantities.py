@@ -339,3 +339,12 @@ def test_a_possessive_after_the_quantity_names_its_actor():
         "JPN",
         "defence_budget",
     )
+
+
+def test_a_range_with_the_currency_after_it():
+    found = quantities("a plan worth 5 to 10 trillion yen")
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("5", 5e12, "JPY"),
+        ("10 trillion yen", 1e13, "JPY"),
+    ]
+    assert quantities("from 2020-2022 the talks stalled") == []

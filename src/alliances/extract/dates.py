@@ -167,7 +167,7 @@ def _absolute(kind: str, g) -> tuple[str, str, bool] | None:
     return (g("py") if kind == "part_year" else g(kind)), "year", False
 
 
-def _relative(kind: str, g, anchor: dt.date | None, year: int, future: bool):  # noqa: C901
+def _relative(kind: str, g, anchor: dt.date | None, year: int, future: bool):
     """Expressions resolved against the anchor day (when known) and the anchor year."""
     if kind == "md":
         mo, d = _month(g("md_m")), int(g("md_d"))

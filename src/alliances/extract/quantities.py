@@ -266,7 +266,7 @@ class _Found:
     value_end: int  # where the number (and its currency) ends, before "of GDP" or the noun
 
 
-def _classify(text: str, amounts: list[_Amount]) -> list[_Found]:  # noqa: C901
+def _classify(text: str, amounts: list[_Amount]) -> list[_Found]:
     """Give each number a kind from its context; numbers with none are not quantities."""
     found: list[_Found] = []
     last_currency: tuple[str, int] | None = None  # (currency, end) of the last amount
@@ -280,10 +280,8 @@ def _classify(text: str, amounts: list[_Amount]) -> list[_Found]:  # noqa: C901
         if nxt and not scale and _RANGE_RE.fullmatch(text, a.end, nxt.start):
             if nxt.scale:  # "$5-10 million": the first borrows the second's scale
                 value *= _SCALES[nxt.scale]
-            suffix = _SUFFIX_RE.match(text, nxt.end)
-            if currency is None and suffix and (nxt.scale or nxt.currency):
-                currency = _suffix_currency(suffix)
-            currency = currency or (nxt.currency if nxt.scale or nxt.currency else None)
+            suffix = _SUFFIX_RE.match(text, nxt.end)  # "5 to 10 trillion yen": and currency
+            currency = currency or nxt.currency or (_suffix_currency(suffix) if suffix else None)
         suffix = None if currency else _SUFFIX_RE.match(text, a.end)
         if suffix and (suffix.group("word") or "").lower() == "pound" and not scale:
             suffix = None  # "500 pounds" is a weight
