@@ -17,10 +17,11 @@ def serve(host: str, port: int) -> None:
     import uvicorn
 
     from alliances.web import create_app
+    from alliances.web.server import config
 
     app = create_app(db_path())
     click.echo(f"Serving {db_path()} read-only at http://{host}:{port}/  (Ctrl-C stops)")
-    uvicorn.run(app, host=host, port=port, log_level="warning", ws="none", lifespan="off")
+    uvicorn.Server(config(app, host, port)).run()
 
 
 COMMANDS = [serve]
