@@ -49,3 +49,40 @@ def write_atop(folder: Path, members=ATOP_MEMBERS, alliances=True) -> Path:
             for atopid in sorted({m[0] for m in members}):
                 writer.writerow({"atopid": atopid, "version": "5.1"})
     return folder
+
+
+def gdelt_line(
+    version: int, event_id: int, sqldate: str, code: str = "010", sourceurl: bool = True, **cells
+) -> str:
+    """One made-up GDELT export line (2.0: 61 columns; 1.0: 58, or 57 with sourceurl=False)."""
+    from alliances.loaders.gdelt import COLUMNS_V1, COLUMNS_V2
+
+    names = COLUMNS_V2 if version == 2 else COLUMNS_V1
+    values = dict.fromkeys(names, "")
+    values |= {
+        "GLOBALEVENTID": str(event_id),
+        "SQLDATE": sqldate,
+        "MonthYear": sqldate[:6],
+        "Year": sqldate[:4],
+        "FractionDate": f"{sqldate[:4]}.5",
+        "Actor1Code": "USA",
+        "Actor1CountryCode": "USA",
+        "Actor2Code": "JPN",
+        "Actor2CountryCode": "JPN",
+        "IsRootEvent": "1",
+        "EventCode": code,
+        "EventBaseCode": code,
+        "EventRootCode": code[:2],
+        "QuadClass": "1",
+        "GoldsteinScale": "0.0",
+        "NumMentions": "2",
+        "NumSources": "1",
+        "NumArticles": "2",
+        "AvgTone": "-1.5",
+        "DATEADDED": "20191024143000" if version == 2 else sqldate,
+        "SOURCEURL": "https://example.org/news",
+    }
+    values |= cells
+    if not sourceurl:
+        values.pop("SOURCEURL")
+    return "\t".join(values.values())

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from alliances import codes
 from alliances.facts import Fact
-from alliances.loaders.reading import LoadError, Row, cell, check_columns, integer, read_rows
+from alliances.loaders.reading import LoadError, Row, cell, integer, read_table
 from alliances.loaders.reading import optional_integer as optional
 from alliances.loaders.record import PRODUCER_VERSION, Loaded, save
 from alliances.store import Store
@@ -103,15 +103,13 @@ def load_atop(store: Store, directory: str | Path) -> Loaded:
 
 def read_members(path: Path) -> list[dict]:
     """The member file's rows, validated, with the columns the loader uses parsed."""
-    header, rows = read_rows(path)
-    columns = check_columns(path, header, MEMBER_COLUMNS)
+    _, columns, rows = read_table(path, MEMBER_COLUMNS)
     return [_member(path, row, columns) for row in rows]
 
 
 def read_alliance_ids(path: Path) -> set[int]:
     """The atopids of the alliance-level file, after checking its layout."""
-    header, rows = read_rows(path)
-    columns = check_columns(path, header, ALLIANCE_COLUMNS)
+    _, columns, rows = read_table(path, ALLIANCE_COLUMNS)
     return {cell(path, row, columns["atopid"], "atopid", integer) for row in rows}
 
 

@@ -15,11 +15,10 @@ from alliances.loaders.quantities import quantity_fact
 from alliances.loaders.reading import (
     LoadError,
     cell,
-    check_columns,
     check_width,
     integer,
     optional_number,
-    read_rows,
+    read_table,
 )
 from alliances.loaders.record import Loaded, save
 from alliances.store import Store
@@ -48,8 +47,7 @@ COLUMNS = {
 def load_nmc(store: Store, path: str | Path, version: str = "7.0") -> Loaded:
     """Validate a COW NMC file and replace the 'nmc' dataset with its state-year values."""
     path = Path(path)
-    header, rows = read_rows(path)
-    positions = check_columns(path, header, ["ccode", "year", *COLUMNS])
+    header, positions, rows = read_table(path, ["ccode", "year", *COLUMNS])
     facts, seen, missing = [], {}, dict.fromkeys(COLUMNS, 0)
     for row in rows:
         check_width(path, row, [len(header)])

@@ -79,10 +79,25 @@ def read_rows(
         raise LoadError(path, f"malformed delimited text ({exc})", reader.line_num) from exc
     if not header:
         return [], rows
-    head, body = rows[0].cells, rows[1:]
-    if not body:
-        raise LoadError(path, "no data rows below the header", line=rows[0].line + 1)
-    return [name.strip() for name in head], body
+    return [name.strip() for name in rows[0].cells], rows[1:]
+
+
+def read_table(
+    path: str | Path,
+    required: Sequence[str],
+    allowed: Sequence[str] = (),
+    also_allowed: Callable[[str], bool] | None = None,
+) -> tuple[list[str], dict[str, int], list[Row]]:
+    """A CSV with a header: check its columns, then that it has data; (header, positions, rows).
+
+    `also_allowed` accepts further column names by rule (SIPRI's milex_const<YYYY>_usd_m).
+    """
+    header, rows = read_rows(path)
+    extra = [name for name in header if also_allowed and also_allowed(name)]
+    positions = check_columns(path, header, required, [*allowed, *extra])
+    if not rows:
+        raise LoadError(path, "no data rows below the header", line=2)
+    return header, positions, rows
 
 
 def check_columns(

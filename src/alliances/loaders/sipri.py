@@ -28,11 +28,10 @@ from alliances.loaders.reading import (
     LoadError,
     Row,
     cell,
-    check_columns,
     check_width,
     integer,
     optional_number,
-    read_rows,
+    read_table,
 )
 from alliances.loaders.record import Loaded, save
 from alliances.store import Store
@@ -114,11 +113,10 @@ def iso3_of_name(name: str) -> str | None:
 
 
 def _csv_facts(path: Path) -> list[Fact]:
-    header, rows = read_rows(path)
-    constants = [name for name in header if CONSTANT.fullmatch(name)]
-    positions = check_columns(
-        path, header, ["sipri_country", "ccode", "year"], [*constants, *CSV_SERIES]
+    header, positions, rows = read_table(
+        path, ["sipri_country", "ccode", "year"], list(CSV_SERIES), CONSTANT.fullmatch
     )
+    constants = [name for name in header if CONSTANT.fullmatch(name)]
     series = {
         name: CSV_SERIES.get(name, "milex_constant_usd") for name in [*constants, *CSV_SERIES]
     }

@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 
 from alliances.facts import Fact
-from alliances.loaders.reading import LoadError, Row, check_columns, check_width, read_rows
+from alliances.loaders.reading import LoadError, Row, check_width, read_table
 from alliances.loaders.record import PRODUCER_VERSION, Loaded, save
 from alliances.store import Store
 
@@ -38,8 +38,7 @@ PRECISION = {4: "year", 7: "month", 10: "day"}
 def load_ties(store: Store, path: str | Path) -> Loaded:
     """Validate a ties CSV and replace the dataset `ties:<file name>` with its rows."""
     path = Path(path)
-    header, rows = read_rows(path)
-    positions = check_columns(path, header, REQUIRED, OPTIONAL)
+    header, positions, rows = read_table(path, REQUIRED, OPTIONAL)
     facts = []
     for row in rows:
         check_width(path, row, [len(header)])
