@@ -348,3 +348,15 @@ def test_a_range_with_the_currency_after_it():
         ("10 trillion yen", 1e13, "JPY"),
     ]
     assert quantities("from 2020-2022 the talks stalled") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The US has some 54,000 troops in Japan.",
+        "In 2004 Japan sent 600 troops to Iraq.",
+    ],
+)
+def test_troops_in_a_place_or_sent_there_are_stationed(sentence):
+    (q,) = quantities(sentence)
+    assert (q.kind, q.unit, q.measure) == ("count", "troops", "troops_stationed")

@@ -189,7 +189,7 @@ _MEASURES = [
     (
         re.compile(
             r"\b(?:stationed|deployed|deployments?|based|garrisoned|relocat\w+|redeploy\w*"
-            r"|rotat\w+|presence)\b",
+            r"|rotat\w+|presence|sen[dt]|sending|dispatch\w*)\b",
             re.IGNORECASE,
         ),
         "troops_stationed",
@@ -197,6 +197,7 @@ _MEASURES = [
     ),
 ]
 _TROOP_UNITS = frozenset({"troops", "soldiers", "Marines", "personnel", "sailors", "airmen"})
+_IN_PLACE_RE = re.compile(r"\s+(?:in|on|at)\s+(?:the\s+)?[A-Z]")
 _BACK_REFERENCE_RE = re.compile(r"\b(?:it|its|they|their)\b", re.IGNORECASE)
 
 
@@ -386,6 +387,9 @@ def _actor(q: _Found, text: str, mentions, sentences, s_index: int) -> str | Non
 
 
 def _measure(q: _Found, text: str, sentence) -> str | None:
+    """The measure named nearest the quantity in its sentence, for a kind it can describe."""
+    if q.kind == "count" and q.unit in _TROOP_UNITS and _IN_PLACE_RE.match(text, q.end):
+        return "troops_stationed"  # "54,000 troops in Japan"
     best: tuple[int, str] | None = None
     for pattern, measure, kinds in _MEASURES:
         if q.kind not in kinds:
