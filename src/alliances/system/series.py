@@ -198,7 +198,9 @@ def burden_series(system: System, values: Values, scope: Scope, years: Iterable[
                     "share_of_gdp": shares[actor],
                     "burden_sharing_index": bsi[actor],
                     "olson_zeckhauser": rho,
-                    "sources": sorted({s for s in sources.values() if s}),
+                    "sources": sorted(
+                        {sources[a] for a in members if milex[a] is not None and gdp[a] is not None}
+                    ),
                 }
             )
     return rows

@@ -26,9 +26,12 @@ class Values:
         rank = {d: i for i, d in enumerate(PREFERENCE)}
         for measure in MEASURES:
             frame = panel(store, measure).dropna(subset=["value"])
-            frame = frame.assign(rank=frame["dataset"].map(lambda d: rank.get(d, len(rank))))
-            for row in frame.sort_values("rank", ascending=False).itertuples():
-                table[measure, row.actor, int(row.year)] = (float(row.value), row.dataset)
+            order = frame["dataset"].map(lambda d: rank.get(d, len(rank)))
+            frame = frame.iloc[order.to_numpy().argsort(kind="stable")[::-1]]  # best rank last
+            actors, years = frame["actor"], frame["year"].astype(int)
+            keys = zip([measure] * len(frame), actors, years, strict=True)
+            values = zip(frame["value"].astype(float), frame["dataset"], strict=True)
+            table.update(zip(keys, values, strict=True))
         return cls(table)
 
     def get(self, measure: str, actor: str, year: int) -> tuple[float | None, str | None]:

@@ -1,0 +1,94 @@
+"""Acceptance with the real data in ../shared/data: ATOP 5.1, COW NMC, SIPRI, and the reference."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliances.loaders import load_atop, load_nmc, load_sipri
+from alliances.store import Store
+from alliances.system import build_system, get_region
+from alliances.system.query import metrics
+from alliances.system.series import Scope, asymmetry_series, structure_series
+from alliances.system.values import Values
+
+SPOKES = ("JPN", "KOR", "AUS", "PHL", "NZL", "THA", "TWN")
+
+pytestmark = pytest.mark.shared
+
+
+@pytest.fixture
+def atop_store(tmp_path, shared):
+    store = Store(tmp_path / "kb.db")
+    load_atop(store, shared("data", "atop_5_1"))
+    yield store
+    store.close()
+
+
+def _defence_scope() -> Scope:
+    return Scope(
+        "USA", SPOKES, get_region("indo-pacific"), layers=("alliance",), obligations=("defense",)
+    )
+
+
+def test_atop_alone_hub_and_spoke_density(atop_store):
+    system = build_system(atop_store, reference=False)
+    rows = structure_series(system, _defence_scope(), range(1951, 2027))
+    density = {r["year"]: r["spoke_density"] for r in rows if r["layer"] == "combined"}
+    assert all(density[y] == 0 for y in range(1990, 2019))
+    assert all(density[y] > 0.2 for y in range(1960, 1976))  # SEATO
+    assert all(density[y] is None for y in range(2019, 2027))  # ATOP ends in 2018
+    assert {s for r in rows if r["year"] <= 2018 for s in r["sources"]} == {"atop"}
+
+
+def test_atop_alone_us_japan_asymmetry(atop_store):
+    system = build_system(atop_store, reference=False)
+    rows = asymmetry_series(system, Values(), _defence_scope(), range(1952, 2019))
+    japan = {r["year"]: r for r in rows if r["spoke"] == "JPN"}
+    for year in range(1960, 2019):
+        assert japan[year]["asymmetry_flagged"] is True, year
+        assert "defense" in japan[year]["only_hub"]
+        assert japan[year]["one_way_basing"] is True
+    korea = {r["year"]: r for r in rows if r["spoke"] == "KOR"}
+    assert korea[1990]["asymmetry_flagged"] is False
+
+
+def test_reference_groupings_raise_indo_pacific_density_after_2017():
+    rows = metrics(None, "structure", "USA", region="indo-pacific", first=1951, last=2026,
+                   layers=("grouping",))  # fmt: skip
+    density = {r["year"]: r["spoke_density"] for r in rows if r["layer"] == "grouping"}
+    assert set(density) == set(range(1951, 2027))
+    assert max(density[y] for y in range(1951, 2018)) < density[2024]
+    assert density[2024] > density[2017]
+    bonding = {r["year"]: r["bonding_node"] for r in rows if r["layer"] == "grouping"}
+    assert bonding[2024] == "JPN"
+
+
+NMC_ROWS = """ccode,year,milex,milper,irst,pec,tpop,upop,cinc
+2,2000,301697000,1483,101455,3219219,282158,191265,0.1429
+740,2000,45316000,237,106444,628587,126870,81212,0.0515
+732,2000,12500000,683,43107,264813,47008,38800,-9
+"""
+
+
+def test_burden_and_capabilities_from_sipri_and_nmc(tmp_path, shared):
+    store = Store(tmp_path / "kb.db")
+    load_sipri(store, shared("data", "sipri", "sipri_milex_extract_9countries.csv"))
+    nmc = tmp_path / "nmc.csv"
+    nmc.write_text(NMC_ROWS)
+    load_nmc(store, nmc)
+    rows = metrics(store, "burden", "USA", region="indo-pacific", first=2000, last=2001)
+    by = {(r["year"], r["actor"]): r for r in rows}
+    usa, japan, taiwan = by[2000, "USA"], by[2000, "JPN"], by[2000, "TWN"]
+    assert 0.02 < usa["share_of_gdp"] < 0.05
+    assert japan["share_of_gdp"] < usa["share_of_gdp"]
+    assert usa["burden_sharing_index"] > 1 > japan["burden_sharing_index"]
+    assert taiwan["share_of_gdp"] is None  # not in the SIPRI extract: unknown, not 0
+    assert taiwan["burden_sharing_index"] is None
+    assert usa["olson_zeckhauser"] is not None
+    assert usa["sources"] == ["sipri"]
+    asym = metrics(store, "asymmetry", "USA", region="indo-pacific", first=2000, last=2000)
+    by_spoke = {r["spoke"]: r for r in asym}
+    assert by_spoke["JPN"]["capability_ratio"] == pytest.approx(0.1429 / 0.0515)
+    assert "nmc" in by_spoke["JPN"]["sources"]
+    assert by_spoke["KOR"]["capability_ratio"] is None  # CINC -9: missing, not 0
+    store.close()
