@@ -131,3 +131,31 @@ def test_government_of_a_leader_is_the_state():
 
 def test_fuzzy_name_after_title():
     assert "person:shigeru-ishiba" in ids("Prime Minister Shigeru Ishibe said.", "2024-11-28")
+
+
+def test_name_set_off_before_a_title():
+    text = "Gareth Bayley, the UK Special Representative for Syria, met officials."
+    got = [(m.text, m.actor_id) for m in run(text).slots["mentions"]]
+    assert ("Gareth Bayley", "person:gareth-bayley") in got
+    assert ("UK", "GBR") in got
+
+
+def test_the_title_refers_back_to_the_person_introduced_with_it():
+    text = "Foreign Secretary Boris Johnson arrived. The Foreign Secretary then spoke."
+    got = [(m.text, m.actor_id) for m in run(text).slots["mentions"]]
+    assert got == [
+        ("Boris Johnson", "person:boris-johnson"),
+        ("Foreign Secretary", "person:boris-johnson"),
+    ]
+
+
+def test_titles_in_a_row_introduce_the_name_once():
+    text = "Navy Senior Chief Petty Officer Scott C. Dayton was killed. Dayton served well."
+    assert ids(text) == {"person:scott-c-dayton"}
+
+
+def test_arbitrary_text_keeps_spans_exact():
+    text = "  US-\n-Japan ''Mr.'' President , , Prime Minister-designate, al- \u200e Ishiba-"
+    state = run(text, "2024-11-28")
+    for m in state.slots["mentions"]:
+        assert text[m.start : m.end] == m.text

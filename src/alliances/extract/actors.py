@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.tokens import Doc
+
 from alliances.extract.matching import FormMatcher
 from alliances.extract.model import Actor, Mention
 from alliances.extract.people import People, PersonMention
@@ -39,10 +41,12 @@ class Resolver:
         self.forms = FormMatcher(list(gazetteer.entries.values()))
         self.people = People(gazetteer)
 
-    def __call__(self, doc, date: str | None) -> tuple[list[ResolvedMention], dict[str, str]]:
-        """Mentions in `doc`, and the names of people not in the gazetteer by id."""
+    def __call__(
+        self, doc: Doc, text: str, date: str | None
+    ) -> tuple[list[ResolvedMention], dict[str, str]]:
+        """Mentions in `doc` (of `text`), and the names of people not in the gazetteer by id."""
         matches = self.forms(doc)
-        people = self.people(doc, matches, date)
+        people = self.people(doc, text, matches, date)
         spans: list[PersonMention] = [
             PersonMention(m.start, m.end, m.actor_id)
             for m in matches
@@ -78,7 +82,9 @@ class Actors:
         self.resolver = resolver or default_resolver()
 
     def __call__(self, state: State) -> None:
-        mentions, new_names = self.resolver(state.slots["tokens"], state.document.published_date)
+        mentions, new_names = self.resolver(
+            state.slots["tokens"], state.text, state.document.published_date
+        )
         state.slots["mentions"] = mentions
         actors: dict[str, Actor] = {}
         for m in mentions:

@@ -1,13 +1,15 @@
-"""People in text: titles with names, surname back-references and date-aware titles.
+"""People in text: titles with names, appositions, back-references and date-aware titles.
 
-Three rules, all driven by the gazetteer and one title list:
+Rules, driven by the gazetteer and the title list (`titles.py`):
 - a title followed by a capitalised name ("Prime Minister Ishiba", "Professor Paul Smith") names
   a person: a gazetteer person when the name or surname fits one (exactly or, for full names, by
   rapidfuzz similarity), else a new `person:` id made from the full name;
-- a surname alone refers back to a person named in the same document, or to a gazetteer person
-  whose surname is unambiguous and who was active around the document's date;
+- a name set off before a title ("Gareth Bayley, the UK Special Representative") likewise;
 - a role title after a state or organisation ("Japan's current Prime Minister", "US President",
-  "NATO Secretary-General") is the person holding that role on the publication date.
+  "NATO Secretary-General") is the person holding that role on the publication date;
+- "the <title>" refers back to the last person introduced with that title in the document;
+- a surname alone refers back to a person named in the same document, or to a gazetteer person
+  whose surname is unambiguous and who was active around the document's date.
 """
 
 from __future__ import annotations
@@ -19,54 +21,15 @@ from rapidfuzz import fuzz, process
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from alliances.extract.matching import Match, longest_first
+from alliances.extract.matching import Match
 from alliances.extract.text import blank_english
+from alliances.extract.titles import TitleMatcher
 from alliances.gazetteer import Entry, Gazetteer
 
-ROLE_TITLES = {
-    "head_of_state": ["President", "Chinese President"],
-    "head_of_government": ["Prime Minister", "Premier", "Chancellor", "PM"],
-    "foreign_minister": [
-        "Foreign Minister",
-        "Minister of Foreign Affairs",
-        "Minister for Foreign Affairs",
-        "Foreign Secretary",
-        "Secretary of State",
-        "External Affairs Minister",
-        "Minister of External Affairs",
-    ],
-    "defence_minister": [
-        "Defense Minister",
-        "Defence Minister",
-        "Minister of Defense",
-        "Minister of Defence",
-        "Minister for Defence",
-        "Minister of National Defense",
-        "Secretary of National Defense",
-        "Defense Secretary",
-        "Defence Secretary",
-        "Secretary of Defense",
-        "Secretary of War",
-        "War Secretary",
-    ],
-    "secretary_general": ["Secretary-General", "Secretary General"],
-}
-# Titles that introduce a name but name no role we can date.
-COURTESY_TITLES = """
-Vice President|Deputy Prime Minister|Minister|Secretary|Deputy Secretary|Under Secretary|
-Ambassador|Envoy|Special Envoy|Special Representative|High Representative|Spokesperson|
-Spokesman|Spokeswoman|Professor|Prof.|Prof|Dr.|Dr|Mr.|Mr|Mrs.|Mrs|Ms.|Ms|General|Gen.|
-Lt. Gen.|Maj. Gen.|Brig. Gen.|Lieutenant General|Major General|Brigadier General|Admiral|Adm.|
-Vice Adm.|Rear Adm.|Vice Admiral|Rear Admiral|Colonel|Col.|Lt. Col.|Captain|Capt.|Commander|
-Cmdr.|Commodore|Lieutenant|Lt.|Major|Maj.|Sergeant|Sgt.|Spc.|Petty Officer|Senator|Sen.|
-Rep.|Representative|Congressman|Congresswoman|Governor|Gov.|Mayor|Chairman|Chairwoman|Chair|
-Director|Director General|Director-General|Chief|King|Queen|Prince|Crown Prince|Emperor|
-Sheikh|Pope|Speaker|Judge|Justice|Lawmaker|lawmaker|Chief Cabinet Secretary|
-Defense Chief|Defence Chief|Foreign Office Minister|Minister for the Middle East
-""".replace("\n", "").split("|")
 # Words before a role title that make it someone other than the current holder.
 NOT_CURRENT = frozenset({"former", "then", "ex", "late", "future", "next", "previous", "past"})
 ROLE_MODIFIERS = frozenset({"current", "incumbent", "sitting", "new", "'s", "’s"})
+DETERMINERS = frozenset({"the", "a", "an"})
 NAME_PARTICLES = frozenset({"al", "bin", "de", "van", "von", "der", "da", "du", "le", "la", "el"})
 NOT_NAMES = frozenset(
     [
@@ -100,6 +63,8 @@ NOT_NAMES = frozenset(
     ]
 )
 FUZZY_CUTOFF = 90
+Introduction = tuple[tuple[str, ...], str]  # (lower-cased title words, person id)
+MAX_NAME_TOKENS = 6
 
 
 @dataclass(frozen=True)
@@ -118,93 +83,99 @@ def person_id(name: str) -> str:
     return "person:" + slug.strip("-")
 
 
+def _name_token(doc: Doc, i: int, start: int) -> bool:
+    """Whether token i continues a name that starts at `start`."""
+    token = doc[i]
+    text = token.text
+    joined = i > start and not doc[i - 1].whitespace_
+    return (
+        (text[:1].isupper() and text not in NOT_NAMES and (token.is_alpha or text[-1] == "."))
+        or (text in NAME_PARTICLES and i + 1 < len(doc))
+        or (text == "-" and joined and i + 1 < len(doc) and doc[i + 1].is_alpha)
+        or (joined and doc[i - 1].text == "-" and token.is_alpha)
+    )
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop particles and hyphens left dangling at either end of a name."""
+    while end > start and doc[end - 1].text in NAME_PARTICLES | {"-"}:
+        end -= 1
+    while start < end and doc[start].text in NAME_PARTICLES | {"-"}:
+        start += 1
+    return start, end
+
+
 class People:
     """Finds people in a token Doc, given the gazetteer matches already made."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         nlp = blank_english()
         self.gazetteer = gazetteer
-        self.people = gazetteer.of_kind("person")
         self.by_surname: dict[str, list[Entry]] = {}
-        for person in self.people:
+        for person in gazetteer.of_kind("person"):
             self.by_surname.setdefault(person.surname, []).append(person)
-        self.by_name = {f.lower(): p for p in self.people for f in p.forms}
+        self.by_name = {f.lower(): p for p in gazetteer.of_kind("person") for f in p.forms}
         self.names = list(self.by_name)
-        self.title_roles: dict[str, str | None] = dict.fromkeys(COURTESY_TITLES)
-        for role, titles in ROLE_TITLES.items():
-            for title in titles:
-                self.title_roles[title] = role
-                self.title_roles[title.lower()] = role
-        self.titles = PhraseMatcher(nlp.vocab)
-        for title in self.title_roles:
-            self.titles.add(title, [nlp.make_doc(title)])
+        self.titles = TitleMatcher()
         self.surnames = PhraseMatcher(nlp.vocab)
         for surname in self.by_surname:
             self.surnames.add(surname, [nlp.make_doc(surname)])
 
-    def __call__(self, doc: Doc, matches: list[Match], date: str | None) -> list[PersonMention]:
-        kinds = {m.start: m for m in matches}
+    def __call__(
+        self, doc: Doc, text: str, matches: list[Match], date: str | None
+    ) -> list[PersonMention]:
+        """People in `doc` (whose text is `text`), given the gazetteer `matches`."""
+        starts = {m.start: m for m in matches}
         taken = {i for m in matches for i in range(m.start, m.end)}
-        found: list[PersonMention] = [
+        found = [
             PersonMention(m.start, m.end, m.actor_id)
             for m in matches
             if m.actor_id.startswith("person:")
         ]
-        titles = longest_first([Match(s, e, doc.vocab.strings[k]) for k, s, e in self.titles(doc)])
-        for title in titles:
+        introduced: list[Introduction] = []
+
+        def add(mention: PersonMention | None, words: tuple[str, ...]) -> bool:
+            if mention is None:
+                return False
+            found.append(mention)
+            taken.update(range(mention.start, mention.end))
+            introduced.append((words, mention.actor_id))
+            return True
+
+        for title, role in self.titles(doc):
             if title.start in taken:
                 continue
+            words = tuple(t.lower_ for t in doc[title.start : title.end])
             end = self._name_end(doc, title.end, taken)
-            if end > title.end:
-                mention = self._named(doc, title, end, date, found)
-                if mention is not None:
-                    found.append(mention)
-                    taken.update(range(mention.start, mention.end))
-            elif date is not None:
-                mention = self._role_holder(doc, title, kinds, date)
-                if mention is not None:
-                    found.append(mention)
-                    taken.update(range(mention.start, mention.end))
-        found.extend(self._surnames(doc, found, taken, date))
+            if end > title.end and (title.actor_id[0].isupper() or end - title.end > 1):
+                add(self._named(doc, title.end, end, role, date, found), words)
+                continue
+            after = title.end + (title.end < len(doc) and doc[title.end].text == ",")
+            if after in starts and starts[after].actor_id.startswith("person:"):
+                introduced.append((words, starts[after].actor_id))  # "..., Shigeru Ishiba"
+                continue
+            if add(self._apposed(doc, title.start, taken, starts, found), words):
+                continue
+            if date is not None and role is not None:
+                holder = self._role_holder(doc, title, role, starts, date)
+                if add(holder, words):
+                    continue
+            add(self._back_reference(doc, title, words, introduced), ())
+        found.extend(self._surnames(doc, text, found, taken, date))
         return found
 
     def _name_end(self, doc: Doc, start: int, taken: set[int]) -> int:
         """End of the capitalised name run that starts at token `start` (== start if none)."""
         end = start
-        while end < len(doc) and end - start < 6 and end not in taken:
-            token = doc[end]
-            if doc[end - 1].whitespace_ not in ("", " "):
+        while end < len(doc) and end - start < MAX_NAME_TOKENS and end not in taken:
+            if doc[end - 1].whitespace_ not in ("", " ") or not _name_token(doc, end, start):
                 break
-            text = token.text
-            joined = end > start and not doc[end - 1].whitespace_
-            if (
-                (
-                    text[:1].isupper()
-                    and text not in NOT_NAMES
-                    and (token.is_alpha or text[-1] == ".")
-                )
-                or (text in NAME_PARTICLES and end + 1 < len(doc))
-                or (text == "-" and joined and end + 1 < len(doc) and doc[end + 1].is_alpha)
-                or (joined and doc[end - 1].text == "-" and token.is_alpha)
-            ):
-                end += 1
-            else:
-                break
-        while end > start and (doc[end - 1].text in NAME_PARTICLES or doc[end - 1].text == "-"):
-            end -= 1
-        return end
+            end += 1
+        return _trim(doc, start, end)[1] if end > start else start
 
-    def _named(
-        self, doc: Doc, title: Match, end: int, date: str | None, found: list[PersonMention]
-    ) -> PersonMention | None:
-        """The person a title + name run names; None for a lone unknown surname."""
-        span = doc[title.end : end]
-        name = span.text
-        if end - title.end == 1:
-            person = self._by_surname(name, self.title_roles.get(title.actor_id), date, found)
-            if person is None:
-                return None
-            return PersonMention(title.end, end, person)
+    def _resolve_name(self, doc: Doc, start: int, end: int) -> PersonMention:
+        """A full name: the gazetteer person it names (exactly or fuzzily), else a new person."""
+        name = doc[start:end].text
         entry = self.by_name.get(name.lower())
         if entry is None:
             best = process.extractOne(
@@ -212,14 +183,61 @@ class People:
             )
             entry = self.by_name[best[0]] if best else None
         if entry is not None:
-            return PersonMention(title.end, end, entry.id)
-        return PersonMention(title.end, end, person_id(name), name)
+            return PersonMention(start, end, entry.id)
+        return PersonMention(start, end, person_id(name), name)
+
+    def _named(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        role: str | None,
+        date: str | None,
+        found: list[PersonMention],
+    ) -> PersonMention | None:
+        """The person a title + name run names; None for a lone unknown surname."""
+        if end - start > 1:
+            return self._resolve_name(doc, start, end)
+        person = self._by_surname(doc[start].text, role, date, found)
+        return PersonMention(start, end, person) if person else None
+
+    def _apposed(
+        self,
+        doc: Doc,
+        title_start: int,
+        taken: set[int],
+        starts: dict[int, Match],
+        found: list[PersonMention],
+    ) -> PersonMention | None:
+        """ "Gareth Bayley, the UK Special Representative": the name before ", [the] [X] title"."""
+        i = title_start
+        owner = next((m for m in starts.values() if m.end == i), None)
+        if owner is not None:
+            i = owner.start
+        if i > 0 and doc[i - 1].lower_ in DETERMINERS:
+            i -= 1
+        if i < 2 or doc[i - 1].text != ",":
+            return None
+        end = i - 1
+        start = end
+        while start > 0 and end - start < MAX_NAME_TOKENS and start - 1 not in taken:
+            if not _name_token(doc, start - 1, start - 1) or doc[start - 1].is_sent_start:
+                break
+            start -= 1
+        if start > 0 and doc[start - 1].is_sent_start and doc[start - 1].text[:1].isupper():
+            start -= 1  # a name at the start of a sentence
+        start, end = _trim(doc, start, end)
+        if end - start < 2 or doc[start].is_stop:
+            return None
+        if any(m.start == start and m.end == end for m in found):
+            return None
+        return self._resolve_name(doc, start, end)
 
     def _by_surname(
         self, surname: str, role: str | None, date: str | None, found: list[PersonMention]
     ) -> str | None:
         """The person a titled surname names: one named in the document, else the gazetteer's."""
-        for mention in found:
+        for mention in reversed(found):
             if mention.name is not None and mention.name.split()[-1] == surname:
                 return mention.actor_id
             entry = self.gazetteer.get(mention.actor_id)
@@ -235,28 +253,37 @@ class People:
         return candidates[0].id if len(candidates) == 1 else None
 
     def _role_holder(
-        self, doc: Doc, title: Match, kinds: dict[int, Match], date: str
+        self, doc: Doc, title: Match, role: str, starts: dict[int, Match], date: str
     ) -> PersonMention | None:
         """ "Japan's current Prime Minister" -> the holder of that role on `date`."""
-        role = self.title_roles.get(title.actor_id)
-        if role is None:
-            return None
         i = title.start
         while i > 0 and doc[i - 1].lower_ in ROLE_MODIFIERS:
             i -= 1
-        owner = next((m for m in kinds.values() if m.end == i), None)
+        owner = next((m for m in starts.values() if m.end == i), None)
         if owner is None or owner.actor_id.startswith(("person:", "place:")):
             return None
         if owner.start > 0 and doc[owner.start - 1].lower_ in NOT_CURRENT:
             return None
-        after = title.end + (title.end < len(doc) and doc[title.end].text == ",")
-        if after in kinds and kinds[after].actor_id.startswith("person:"):
-            return None  # a name follows ("US President Joe Biden") and resolves itself
         holder = self.gazetteer.role_holder(role, owner.actor_id, date)
         return PersonMention(title.start, title.end, holder.id) if holder else None
 
+    @staticmethod
+    def _back_reference(
+        doc: Doc,
+        title: Match,
+        words: tuple[str, ...],
+        introduced: list[tuple[tuple[str, ...], str]],
+    ) -> PersonMention | None:
+        """ "the Foreign Secretary" -> the last person introduced with a title containing it."""
+        if title.start == 0 or doc[title.start - 1].lower_ != "the":
+            return None
+        for intro, actor_id in reversed(introduced):
+            if set(words) <= set(intro):
+                return PersonMention(title.start, title.end, actor_id)
+        return None
+
     def _surnames(
-        self, doc: Doc, found: list[PersonMention], taken: set[int], date: str | None
+        self, doc: Doc, text: str, found: list[PersonMention], taken: set[int], date: str | None
     ) -> list[PersonMention]:
         """Surnames standing alone: back-references to people named or known by surname."""
         local: dict[str, str] = {}
@@ -269,7 +296,7 @@ class People:
         spans = [(s, e) for _, s, e in self.surnames(doc)]
         if local:
             pattern = re.compile(r"\b(?:{})\b".format("|".join(map(re.escape, local))))
-            for m in pattern.finditer(doc.text):
+            for m in pattern.finditer(text):
                 span = doc.char_span(m.start(), m.end())
                 if span is not None:
                     spans.append((span.start, span.end))
@@ -285,6 +312,7 @@ class People:
         return out
 
     def _known_surname(self, surname: str, date: str | None) -> str | None:
+        """A gazetteer person by surname alone: unambiguous and active within ~8 years."""
         candidates = self.by_surname.get(surname, [])
         if len(candidates) != 1 or not candidates[0].surname_alone:
             return None

@@ -32,6 +32,7 @@ class Role:
     org: str | None = None
     to: str | None = None
     title: str | None = None
+    note: str | None = None  # caveats, e.g. a date known only to the month
 
     def holds_on(self, day: str) -> bool:
         """True when the role is held on `day` (YYYY-MM-DD), start inclusive, end exclusive."""

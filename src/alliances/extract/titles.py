@@ -1,0 +1,197 @@
+"""Titles that introduce or stand for a person, and the roles the datable ones name.
+
+A role title ("Prime Minister", "Secretary of State") maps to a gazetteer role, so that "Japan's
+Prime Minister" can be looked up by date. Courtesy and rank titles ("Professor", "Gen.") only
+introduce a name. Lower-case variants of the common office titles are matched too ("chairman of
+the LDP", "the foreign secretary"); a lower-case title introduces only a full name.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from alliances.extract.matching import Match, longest_first
+from alliances.extract.text import blank_english
+
+ROLE_TITLES = {
+    "head_of_state": ("President",),
+    "head_of_government": ("Prime Minister", "Premier", "Chancellor", "PM"),
+    "foreign_minister": (
+        "Foreign Minister",
+        "Minister of Foreign Affairs",
+        "Minister for Foreign Affairs",
+        "Foreign Secretary",
+        "Secretary of State",
+        "External Affairs Minister",
+        "Minister of External Affairs",
+        "Foreign Affairs Secretary",
+    ),
+    "defence_minister": (
+        "Defense Minister",
+        "Defence Minister",
+        "Minister of Defense",
+        "Minister of Defence",
+        "Minister for Defence",
+        "Minister of National Defense",
+        "Minister of the Armed Forces",
+        "Secretary of National Defense",
+        "Defense Secretary",
+        "Defence Secretary",
+        "Secretary of Defense",
+        "Secretary of War",
+        "War Secretary",
+    ),
+    "secretary_general": ("Secretary-General", "Secretary General"),
+}
+
+COURTESY_TITLES = (
+    "Vice President",
+    "Deputy Prime Minister",
+    "Minister",
+    "Secretary",
+    "Deputy Secretary",
+    "Deputy Secretary of State",
+    "Under Secretary",
+    "Assistant Secretary",
+    "Chief Cabinet Secretary",
+    "Foreign Office Minister",
+    "FCO Minister",
+    "Minister for the Middle East",
+    "Ambassador",
+    "Envoy",
+    "Special Envoy",
+    "Special Representative",
+    "High Representative",
+    "Special Advisor",
+    "Special Adviser",
+    "National Security Advisor",
+    "National Security Adviser",
+    "Spokesperson",
+    "Spokesman",
+    "Spokeswoman",
+    "Professor",
+    "Prof.",
+    "Dr.",
+    "Dr",
+    "Mr.",
+    "Mr",
+    "Mrs.",
+    "Mrs",
+    "Ms.",
+    "Ms",
+    "General",
+    "Gen.",
+    "Lt. Gen.",
+    "Maj. Gen.",
+    "Brig. Gen.",
+    "Lieutenant General",
+    "Major General",
+    "Brigadier General",
+    "Admiral",
+    "Adm.",
+    "Vice Adm.",
+    "Rear Adm.",
+    "Vice Admiral",
+    "Rear Admiral",
+    "Colonel",
+    "Col.",
+    "Lt. Col.",
+    "Captain",
+    "Capt.",
+    "Commander",
+    "Cmdr.",
+    "Commodore",
+    "Lieutenant",
+    "Lt.",
+    "Major",
+    "Maj.",
+    "Sergeant",
+    "Sgt.",
+    "Spc.",
+    "Petty Officer",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Director",
+    "Director General",
+    "Director-General",
+    "Chief",
+    "King",
+    "Queen",
+    "Prince",
+    "Crown Prince",
+    "Emperor",
+    "Sheikh",
+    "Pope",
+    "Speaker",
+    "Judge",
+    "Justice",
+    "Lawmaker",
+    "Defense Chief",
+    "Defence Chief",
+)
+
+# Lower-case office titles also matched ("chairman of ...", "the foreign minister").
+LOWER_TITLES = (
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "foreign minister",
+    "foreign secretary",
+    "defense minister",
+    "defence minister",
+    "defense secretary",
+    "defence secretary",
+    "secretary of state",
+    "secretary-general",
+    "minister",
+    "secretary",
+    "ambassador",
+    "chairman",
+    "chairwoman",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "professor",
+    "commander",
+    "director",
+    "envoy",
+    "adviser",
+    "advisor",
+    "senator",
+    "governor",
+    "lawmaker",
+)
+
+
+class TitleMatcher:
+    """Finds titles; where titles run together ("Senior Chief Petty Officer") keeps the last."""
+
+    def __init__(self) -> None:
+        nlp = blank_english()
+        self.roles: dict[str, str | None] = dict.fromkeys(COURTESY_TITLES)
+        for role, titles in ROLE_TITLES.items():
+            self.roles.update(dict.fromkeys(titles, role))
+        by_lower = {title.lower(): role for title, role in self.roles.items()}
+        for title in LOWER_TITLES:
+            self.roles[title] = by_lower.get(title)
+        self.matcher = PhraseMatcher(nlp.vocab)
+        for title in self.roles:
+            self.matcher.add(title, [nlp.make_doc(title)])
+
+    def __call__(self, doc: Doc) -> list[tuple[Match, str | None]]:
+        """(token range with the title as `actor_id`, role) pairs, sorted by start."""
+        found = longest_first([Match(s, e, doc.vocab.strings[k]) for k, s, e in self.matcher(doc)])
+        starts = {m.start for m in found}
+        return [(m, self.roles[m.actor_id]) for m in found if m.end not in starts]
