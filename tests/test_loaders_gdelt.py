@@ -89,7 +89,7 @@ def test_gdelt_1_rows_with_and_without_sourceurl(store, v1_file, v2_file):
 @pytest.mark.parametrize(
     ("content", "line", "column", "message"),
     [
-        (gdelt_line(2, 1, "20191024", GoldsteinScale="high"), 1, "GoldsteinScale", "not"),
+        (gdelt_line(2, 1, "20191024", GoldsteinScale="high"), 1, "GoldsteinScale", "not a number"),
         (
             gdelt_line(2, 1, "20191024") + "\n" + gdelt_line(2, 2, "20191024") + "\textra",
             2,

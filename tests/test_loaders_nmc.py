@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import zipfile
 
 import pytest
 
@@ -94,3 +95,38 @@ def test_real_nmc_usa_2022(store, shared):
     milex = panel(store, "milex_current_usd")
     assert milex["value"].isna().sum() == loaded.coverage["missing"]["milex"] > 0
     assert (milex["value"].dropna() >= 0).all()
+
+
+def zipped(tmp_path, members):
+    path = tmp_path / "nmc.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return path
+
+
+def test_zipped_input(store, tmp_path):
+    loaded = load_nmc(store, zipped(tmp_path, {"nmc.csv": HEADER + ROWS}))
+    assert loaded.coverage["rows"] == 4
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda data: data[: len(data) // 2], "truncated or damaged"),
+        (lambda data: data[:-30], "truncated or damaged"),
+        (lambda data: b"", "truncated or damaged"),
+    ],
+)
+def test_truncated_zip_is_one_clear_error(store, tmp_path, damage, message):
+    path = zipped(tmp_path, {"nmc.csv": HEADER + ROWS * 50})
+    path.write_bytes(damage(path.read_bytes()))
+    with pytest.raises(LoadError, match=message) as caught:
+        load_nmc(store, path)
+    assert str(caught.value).startswith(str(path))
+
+
+def test_zip_with_several_files(store, tmp_path):
+    path = zipped(tmp_path, {"a.csv": HEADER + ROWS, "b.csv": HEADER + ROWS})
+    with pytest.raises(LoadError, match="exactly one data file, not a.csv, b.csv"):
+        load_nmc(store, path)

@@ -27,7 +27,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from alliances import codes
-from alliances.loaders.reading import LoadError, Row, cell, read_rows, read_text
+from alliances.loaders.reading import LoadError, Row, cell, integer, number, read_rows, read_text
 from alliances.loaders.record import Loaded, save
 from alliances.store import Store
 
@@ -127,8 +127,9 @@ def connect(store: Store) -> duckdb.DuckDBPyConnection:
 
 def _parse(path: Path) -> tuple[pa.Table, str]:
     """A file's rows as an Arrow table in SCHEMA, and the hash that names its parts."""
-    key = hashlib.sha256(read_text(path).encode()).hexdigest()[:16]
-    _, rows = read_rows(path, delimiter="\t", header=False, quoting=csv.QUOTE_NONE)
+    text = read_text(path)
+    key = hashlib.sha256(text.encode()).hexdigest()[:16]
+    _, rows = read_rows(path, delimiter="\t", header=False, quoting=csv.QUOTE_NONE, text=text)
     version = _version(path, rows[0])
     widths = (len(COLUMNS_V2),) if version == 2 else (len(COLUMNS_V1), len(COLUMNS_V1) - 1)
     names = COLUMNS_V2 if version == 2 else COLUMNS_V1
@@ -175,9 +176,9 @@ def _value(path: Path, row: Row, position: int, name: str) -> object:
             raise LoadError(path, "empty, but every event needs it", row.line, name)
         return None
     if name in INTEGERS:
-        return cell(path, row, position, name, int)
+        return cell(path, row, position, name, integer)
     if name in FLOATS:
-        return cell(path, row, position, name, float)
+        return cell(path, row, position, name, number)
     return text
 
 

@@ -61,14 +61,18 @@ def read_text(path: str | Path) -> str:
 
 
 def read_rows(
-    path: str | Path, delimiter: str = ",", header: bool = True, quoting: int = csv.QUOTE_MINIMAL
+    path: str | Path,
+    delimiter: str = ",",
+    header: bool = True,
+    quoting: int = csv.QUOTE_MINIMAL,
+    text: str | None = None,
 ) -> tuple[list[str], list[Row]]:
     """A file's header (empty when `header` is False) and its non-blank rows with line numbers.
 
     Tab-separated exports that never quote (GDELT) pass `quoting=csv.QUOTE_NONE`, so that a
-    stray quote character stays text.
+    stray quote character stays text. A caller that already holds the text passes it.
     """
-    text = read_text(path)
+    text = read_text(path) if text is None else text
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting)
     rows = []
     try:
@@ -170,7 +174,7 @@ _DESCRIPTIONS = {
 
 
 def _describe(parse: Callable[[str], object]) -> str:
-    return _DESCRIPTIONS.get(parse, getattr(parse, "__doc__", None) or "valid")
+    return _DESCRIPTIONS.get(parse, "valid")
 
 
 def _unzip(path: Path) -> bytes:
