@@ -71,6 +71,7 @@ def default_pipeline() -> Pipeline:
     from alliances.extract.events import EventExtractor
     from alliances.extract.quantities import QuantitiesComponent
     from alliances.extract.text import Sentences, Tokens
+    from alliances.extract.ties import Ties
 
     return Pipeline(
         [
@@ -80,6 +81,7 @@ def default_pipeline() -> Pipeline:
             DatesComponent(),
             QuantitiesComponent(),
             Claims(),
+            Ties(),
             EventExtractor(),
         ]
     )

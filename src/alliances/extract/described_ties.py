@@ -1,0 +1,255 @@
+"""Ties that the text describes rather than names, read off the resolved actor mentions.
+
+Shapes handled, each within one sentence:
+- a hyphenated chain: "US-Japan-ROK" (3+ states: a grouping, whatever follows), "the Japan-US
+  alliance", "Japan-NATO partnership" (two actors: only before a tie noun);
+- "between": "defense relations between the US and the UK and between the US and Japan",
+  "an alliance ... similar to the one between the UK and the US";
+- an owner and a partner: "its alliance with Japan", "Japan's collusion with NATO", "signed a
+  defence pact with Britain" (the owner is a possessive, else the sentence's subject; "it"/"its"
+  with no actor before it in the sentence refers to the previous sentence's subject);
+- "their": "The US and the UK ..., with their 'special relationship'" (the two actors named
+  before it);
+- a coordinated subject: "the US and Japan formed an alliance".
+
+Weak nouns ("relations", "ties", "cooperation") count only with a security qualifier ("defense
+relations", "security ties"), so "China-US relations" is not a tie. Each shape gives the member
+set, the span and the noun; `ties.py` turns that into a kind with the reference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+TIE_ACTOR_KINDS = frozenset({"state", "organisation"})
+_Q = r"(?:security|defen[cs]e|military|strategic|bilateral|trilateral|mutual|comprehensive|" \
+    r"global|special|equal|formal|close|closer|deepening|growing|new|reciprocal)"  # fmt: skip
+STRONG = r"alliances?|partnerships?|treat(?:y|ies)|pacts?|collusion"
+WEAK = (
+    r"relations|relationship|ties|cooperation|co-operation|arrangements?|dialogue|links|"
+    r"agreements?|accords?"
+)
+# A tie noun, allowing qualifiers and quotes before it; weak nouns need a qualifier.
+_NOUN = (
+    rf"(?:[\"“”'‘’]?(?:{_Q}[\"“”'‘’]?\s+){{0,3}}(?P<strong>{STRONG})\b"
+    rf"|[\"“”'‘’]?(?:{_Q}[\"“”'‘’]?\s+){{1,3}}(?P<weak>{WEAK})\b)"
+)
+_CHAIN_GAP = re.compile(r"^\s?[-\u2010-\u2015]\s?$")
+_AFTER_CHAIN = re.compile(rf"[\"“”'‘’]?\s+{_NOUN}", re.IGNORECASE)  # used with .match(pos)
+_BETWEEN = re.compile(rf"(?:{_NOUN}|\b(?P<one>one|ones))\s+between\s+(?:the\s+)?$", re.IGNORECASE)
+_AND = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?$", re.IGNORECASE)
+_AND_BETWEEN = re.compile(r"^\s+and\s+between\s+(?:the\s+)?$", re.IGNORECASE)
+_WITH = re.compile(
+    rf"(?:{_NOUN}|\b(?P<verb>signed|concluded|inked|forged|sealed)\s+"
+    rf"(?P<object>[^.;,]{{0,80}}?\b(?:{STRONG}|{WEAK}|deal)))\s+with\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# What a signed object must show to be a security tie: a qualifier or a capitalised name.
+_SECURITY_OBJECT = re.compile(
+    rf"\b{_Q}\b|\b(?:Agreement|Accord|Treaty|Pact|Arrangement)s?\b|\b(?:{STRONG})\b"
+)
+_NOT_SECURITY = re.compile(
+    r"\b(?:trade|economic|investment|tax|currency|swap|climate|energy|loan|fisher(?:y|ies)|"
+    r"customs|tariffs?|aviation|visa)\b",
+    re.IGNORECASE,
+)
+_THEIR = re.compile(rf"\btheir\s+{_NOUN}", re.IGNORECASE)
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:have\s+|has\s+|had\s+|also\s+|jointly\s+){0,2}"
+    r"(?:formed|signed|concluded|forged|established|inked|sealed|upgraded|launched)\s+"
+    rf"(?:(?:a|an|the|their|new)\s+)?(?:[\w-]+\s+){{0,4}}?{_NOUN}",
+    re.IGNORECASE,
+)
+_POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,4}$")
+_PRONOUN_GAP = re.compile(r"\b(?P<p>its|their)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_LEADING_PRONOUN = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Described:
+    """A tie read from the text: members (unsorted), noun class, span."""
+
+    members: tuple[str, ...]
+    noun: str  # alliance | agreement | partnership | weak | chain
+    start: int
+    end: int
+
+
+def noun_class(word: str | None) -> str:
+    """The kind a tie noun suggests: alliance, agreement, partnership or weak."""
+    if word is None:
+        return "chain"
+    w = word.lower()
+    if w.startswith(("allian", "treat", "pact")):
+        return "alliance"
+    if w.startswith(("partnership", "collusion")):
+        return "partnership"
+    if w.startswith(("agreement", "accord", "arrangement")):
+        return "agreement"
+    return "weak"
+
+
+def _noun(match: re.Match) -> str | None:
+    return match.group("strong") or match.group("weak")
+
+
+class SentenceView:
+    """One sentence and the tie-capable mentions in it, with the previous sentence's subject."""
+
+    def __init__(self, text: str, start: int, end: int, mentions: Sequence, previous: str | None):
+        self.text, self.start, self.end = text, start, end
+        self.mentions = [m for m in mentions if m.kind in TIE_ACTOR_KINDS]
+        self.previous_subject = previous
+
+    def first_actor(self) -> str | None:
+        """The first actor the sentence names (what a following "it" most often refers to)."""
+        return self.mentions[0].actor_id if self.mentions else None
+
+    def subject(self, before: int) -> str | None:
+        """The sentence's subject before `before`: an "it"/"its" before any actor defers to the
+        previous sentence's first actor, else the first actor of the sentence."""
+        first = next((m for m in self.mentions if m.start < before), None)
+        lead = _LEADING_PRONOUN.search(self.text, self.start, first.start if first else before)
+        if lead is not None or first is None:
+            return self.previous_subject
+        return first.actor_id
+
+    def owner(self, at: int) -> str | None:
+        """Whose tie the noun at `at` is: "X's ...", "its ..." or the sentence's subject."""
+        for m in reversed(self.mentions):
+            if m.end <= at and _POSSESSIVE_GAP.match(self.text[m.end : at]):
+                return m.actor_id
+        pronoun = _PRONOUN_GAP.search(self.text, max(self.start, at - 60), at)
+        if pronoun is not None and pronoun.group("p").lower() == "its":
+            earlier = [m for m in self.mentions if m.end <= pronoun.start()]
+            return earlier[-1].actor_id if earlier else self.previous_subject
+        return self.subject(at)
+
+    def after(self, position: int, gap: re.Pattern) -> object | None:
+        """The first mention after `position` if the text up to it matches `gap`."""
+        for m in self.mentions:
+            if m.start >= position:
+                return m if gap.match(self.text[position : m.start]) else None
+        return None
+
+
+def chains(view: SentenceView) -> list[list]:
+    """Runs of mentions joined by single hyphens or dashes ("US-Japan-India-Australia")."""
+    out, run = [], []
+    for m in view.mentions:
+        if run and _CHAIN_GAP.match(view.text[run[-1].end : m.start]):
+            run.append(m)
+            continue
+        if len(run) >= 2:
+            out.append(run)
+        run = [m]
+    if len(run) >= 2:
+        out.append(run)
+    return out
+
+
+def _distinct(ids: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ids))
+
+
+def from_chains(view: SentenceView, consumed: set[int]) -> list[Described]:
+    out = []
+    for run in chains(view):
+        if any(m.start in consumed for m in run):
+            continue
+        members = _distinct([m.actor_id for m in run])
+        if len(members) < 2:
+            continue
+        end = run[-1].end
+        noun = _AFTER_CHAIN.match(view.text, end)
+        states = sum(1 for m in run if m.kind == "state")
+        if noun is not None:
+            out.append(Described(members, noun_class(_noun(noun)), run[0].start, noun.end()))
+        elif len(members) >= 3 and states >= 3:
+            out.append(Described(members, "chain", run[0].start, end))
+    return out
+
+
+def from_between(view: SentenceView) -> list[Described]:
+    """ "<noun> between A and B (and between C and D)"."""
+    out = []
+    for a in view.mentions:
+        head = _BETWEEN.search(view.text, max(view.start, a.start - 80), a.start)
+        if head is None:
+            continue
+        if head.group("one") and not re.search(STRONG, view.text[view.start : head.start()]):
+            continue
+        noun = "alliance" if head.group("one") else noun_class(_noun(head))
+        first = a
+        while True:
+            b = view.after(first.end, _AND)
+            if b is None or b.actor_id == first.actor_id:
+                break
+            out.append(Described((first.actor_id, b.actor_id), noun, head.start(), b.end))
+            first = view.after(b.end, _AND_BETWEEN)
+            if first is None:
+                break
+    return out
+
+
+def from_owner_with(view: SentenceView) -> list[Described]:
+    """ "<owner>'s <noun> with B (and C)" and "<owner> signed ... <noun> with B"."""
+    out = []
+    for b in view.mentions:
+        head = _WITH.search(view.text, max(view.start, b.start - 120), b.start)
+        if head is None or _NOT_SECURITY.search(head.group()):
+            continue
+        if head.group("verb") is None:
+            noun = noun_class(_noun(head))
+        else:
+            signed = head.group("object")
+            if not _SECURITY_OBJECT.search(signed):
+                continue
+            words = re.findall(rf"{STRONG}|{WEAK}|deal", signed, re.IGNORECASE)
+            noun = noun_class(words[-1]) if words else "agreement"
+        owner = view.owner(head.start())
+        partner = b
+        while partner is not None and owner is not None:
+            if partner.actor_id != owner:
+                out.append(Described((owner, partner.actor_id), noun, head.start(), partner.end))
+            partner = view.after(partner.end, _AND)
+    return out
+
+
+def from_their(view: SentenceView) -> list[Described]:
+    """ "their <noun>": the two distinct actors named before it in the sentence."""
+    out = []
+    for head in _THEIR.finditer(view.text, view.start, view.end):
+        before = _distinct([m.actor_id for m in view.mentions if m.end <= head.start()])
+        if len(before) >= 2:
+            members = before[-2:]
+            out.append(Described(members, noun_class(_noun(head)), head.start(), head.end()))
+    return out
+
+
+def from_subject_verb(view: SentenceView) -> list[Described]:
+    """ "A and B formed/signed ... <noun>"."""
+    out = []
+    for a in view.mentions:
+        b = view.after(a.end, _AND)
+        if b is None or b.actor_id == a.actor_id:
+            continue
+        verb = _SUBJECT_VERB.match(view.text, b.end)
+        if verb is not None:
+            members = (a.actor_id, b.actor_id)
+            out.append(Described(members, noun_class(_noun(verb)), a.start, verb.end()))
+    return out
+
+
+def describe(view: SentenceView, consumed: set[int]) -> list[Described]:
+    """Every described tie in one sentence, in text order."""
+    found = (
+        from_chains(view, consumed)
+        + from_between(view)
+        + from_owner_with(view)
+        + from_their(view)
+        + from_subject_verb(view)
+    )
+    return sorted(found, key=lambda d: d.start)

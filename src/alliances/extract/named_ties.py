@@ -1,0 +1,147 @@
+"""Named treaties, agreements and groupings found by the aliases of the bundled reference.
+
+The reference (`alliances.reference`) is the one list of names: this module compiles every
+name and alias into one regular expression and, for a match, picks the reference tie it names.
+Matching is tolerant of how news writes names ("U.S.-Japan", en dashes, any case in long names)
+but strict where case carries meaning: an acronym must be in capitals ("SOFA", not "sofa") and
+a capitalised word in a one- or two-word name must be capitalised ("Quad", not "quad").
+
+An alias can name several ties ("the Reciprocal Access Agreement": Japan's with Australia, the
+UK or the Philippines). The states the text names decide: the state right after "with", then
+those of the sentence, then those of the document; without a clear winner the match is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from alliances.reference import Reference, Tie
+from alliances.reference import load as load_reference
+from alliances.reference.model import first_day
+
+_DASH = r"\s*[-\u2010-\u2015\u2212]\s*"
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_WITH = re.compile(r"^\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _word(token: str, strict_case: bool) -> str:
+    if token in ("US", "UK"):
+        return rf"{token[0]}\.?{token[1]}\.?"
+    if len(token) > 1 and token.isupper():
+        return re.escape(token)
+    if token == "'":
+        return "['\u2019]"
+    if strict_case and token[:1].isupper():
+        return re.escape(token[0]) + f"(?i:{re.escape(token[1:])})" if token[1:] else token
+    return f"(?i:{re.escape(token)})"
+
+
+def alias_pattern(alias: str) -> str:
+    """A regular expression for one alias (see the module docstring for the case rules)."""
+    alias = re.sub(r"\s*\([^)]*\)", "", alias).replace("U.S.", "US").replace("U.K.", "UK")
+    tokens = list(_TOKEN.finditer(alias))
+    strict = sum(t.group()[0].isalnum() for t in tokens) <= 2
+    out: list[str] = []
+    previous_end = None
+    for match in tokens:
+        token = match.group()
+        if token in "-\u2013\u2014":
+            out.append(_DASH)
+        else:
+            if out and out[-1] != _DASH and previous_end is not None:
+                out.append(r"\s+" if alias[previous_end : match.start()] else "")
+            out.append(_word(token, strict))
+        previous_end = match.end()
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class NamedMatch:
+    """A span of text that names one or more reference ties."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Tie, ...]
+
+
+class NamedTies:
+    """One compiled pattern of every reference name and alias, longest alternatives first."""
+
+    def __init__(self, reference: Reference) -> None:
+        self.reference = reference
+        patterns: dict[str, set[str]] = {}
+        for tie in reference.ties:
+            for name in (tie.name, *tie.aliases):
+                patterns.setdefault(alias_pattern(name), set()).add(tie.id)
+        ordered = sorted(patterns, key=len, reverse=True)
+        self._groups = [tuple(reference[i] for i in sorted(patterns[p])) for p in ordered]
+        body = "|".join(f"({p})" for p in ordered)
+        self._regex = re.compile(rf"(?<![\w\-\u2010-\u2015])(?:{body})(?!\w)")
+
+    def find(self, text: str) -> list[NamedMatch]:
+        """Every alias match, leftmost-longest, not overlapping."""
+        out = []
+        for m in self._regex.finditer(text):
+            out.append(NamedMatch(m.start(), m.end(), m.group(), self._groups[m.lastindex - 1]))
+        return out
+
+
+@cache
+def default_named_ties() -> NamedTies:
+    """The matcher over the bundled reference, built once per process."""
+    return NamedTies(load_reference())
+
+
+def members_for(tie: Tie, date: str | None) -> tuple[str, ...]:
+    """The tie's members on the document's date; its final members when undated or inactive."""
+    if date is not None and tie.active(date):
+        return tie.members_on(date)
+    if tie.ended is None:
+        last = max(first_day(m.joined or tie.start or "0000") for m in tie.members)
+        return tie.members_on(last) or tie.member_ids
+    return tie.member_ids
+
+
+def choose(
+    match: NamedMatch,
+    text: str,
+    object_id: str | None,
+    sentence_ids: Sequence[str],
+    document_ids: Counter,
+    date: str | None,
+) -> Tie | None:
+    """The tie an ambiguous name refers to, or None when the text does not decide it."""
+    if len(match.candidates) == 1:
+        return match.candidates[0]
+    day = first_day(date) if date else None
+
+    def score(tie: Tie) -> tuple:
+        members = set(tie.member_ids)
+        return (
+            object_id in members,
+            len(members & set(sentence_ids)),
+            sum(1 for m in members if document_ids[m]),
+            # the latest tie already started on the document's date
+            tie.start if day is None or first_day(tie.start or "9999") <= day else "",
+        )
+
+    ranked = sorted(match.candidates, key=score, reverse=True)
+    if score(ranked[0]) == score(ranked[1]):
+        return None
+    best = ranked[0]
+    if not (score(best)[0] or score(best)[1] or score(best)[2] >= len(best.member_ids)):
+        return None
+    return best
+
+
+def object_after(match: NamedMatch, text: str, mentions: Sequence) -> str | None:
+    """The actor named right after the match by "with" ("... Agreement with Britain")."""
+    for m in mentions:
+        if m.start >= match.end:
+            return m.actor_id if _WITH.match(text[match.end : m.start]) else None
+    return None

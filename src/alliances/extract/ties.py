@@ -1,0 +1,172 @@
+"""The ties component: alliances, agreements, groupings and partnerships a document names or
+describes, each with its exact span, resolved against the bundled reference where possible.
+
+Two sources of ties feed one list:
+- names and aliases of reference ties ("the Japan-US Security Treaty", "SOFA", "the QUAD"),
+  found by `named_ties.py` from the reference itself (the one shared list of treaty names);
+- ties the text describes ("the US-Japan alliance", "US-Japan-ROK", "its collusion with NATO",
+  "their special relationship"), found by `described_ties.py` from the resolved mentions.
+
+A described tie whose member set matches a reference tie in force on the publication date takes
+that tie's id and kind (so "the US-Japan alliance" and "the Japan-US Security Treaty" are one
+alliance tie); otherwise three or more members make a grouping and two a partnership (or an
+agreement when the text says agreement). The output has one tie per reference id, and one per
+member set among the rest; a described tie repeating the members of a known tie is dropped.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from alliances.extract.described_ties import Described, SentenceView, describe
+from alliances.extract.model import Tie
+from alliances.extract.named_ties import (
+    NamedTies,
+    choose,
+    default_named_ties,
+    members_for,
+    object_after,
+)
+from alliances.extract.pipeline import State
+from alliances.reference import Reference
+from alliances.reference import Tie as ReferenceTie
+
+# Which reference kinds a described noun may resolve to, in order of preference.
+PREFERENCE = {
+    "alliance": ("alliance", "grouping", "partnership"),
+    "agreement": ("agreement",),
+    "partnership": ("alliance", "grouping", "partnership"),
+    "weak": ("alliance", "grouping", "partnership", "agreement"),
+    "chain": ("grouping", "partnership", "alliance"),
+}
+
+
+@dataclass
+class _Candidate:
+    key: tuple
+    tie: Tie
+    named: bool = False
+
+
+def _sentence_of(starts: list[int], position: int) -> int:
+    return max(0, bisect_right(starts, position) - 1)
+
+
+def resolve(reference: Reference, members: frozenset[str], noun: str, date: str | None):
+    """The reference tie a described member set and noun refer to, or None."""
+    pools = (
+        [reference.ties_between(members, on=date), reference.ties_between(members)]
+        if date is not None
+        else [reference.ties_between(members)]
+    )
+    for pool in pools:
+        for kind in PREFERENCE[noun]:
+            found = [t for t in pool if t.kind == kind]
+            if len(found) == 1 or (found and noun != "agreement"):
+                return max(found, key=lambda t: t.start or "")
+    return None
+
+
+class TieFinder:
+    """Finds a document's ties; built once (it compiles the reference's names)."""
+
+    def __init__(self, reference: Reference, named: NamedTies) -> None:
+        self.reference = reference
+        self.named = named
+
+    def __call__(
+        self, text: str, sentences: Sequence, mentions: Sequence, date: str | None
+    ) -> list[Tie]:
+        starts = [s.start for s in sentences]
+        by_sentence: list[list] = [[] for _ in sentences]
+        for m in mentions:
+            if sentences:
+                by_sentence[_sentence_of(starts, m.start)].append(m)
+        document_ids = Counter(m.actor_id for m in mentions)
+        found: list[_Candidate] = []
+        consumed: set[int] = set()
+        for match in self.named.find(text):
+            index = _sentence_of(starts, match.start)
+            in_sentence = by_sentence[index] if sentences else []
+            tie = choose(
+                match,
+                text,
+                object_after(match, text, in_sentence),
+                [m.actor_id for m in in_sentence],
+                document_ids,
+                date,
+            )
+            if tie is None:
+                continue
+            consumed.update(
+                m.start
+                for m in in_sentence
+                if match.start <= m.start
+                and m.end <= match.end
+                and m.end - m.start < len(match.text)
+            )
+            found.append(self._named(tie, match.start, match.end, text, date))
+        previous: str | None = None
+        for sentence, in_sentence in zip(sentences, by_sentence, strict=True):
+            view = SentenceView(text, sentence.start, sentence.end, in_sentence, previous)
+            for described in describe(view, consumed):
+                found.append(self._described(described, text, date))
+            previous = view.first_actor() or previous
+        return _merge(found)
+
+    def _named(self, tie: ReferenceTie, start: int, end: int, text: str, date) -> _Candidate:
+        members = list(members_for(tie, date))
+        item = Tie(tie.kind, text[start:end], members, start, end, text[start:end], tie.id)
+        return _Candidate(("ref", tie.id), item, named=True)
+
+    def _described(self, d: Described, text: str, date: str | None) -> _Candidate:
+        members = frozenset(d.members)
+        span = text[d.start : d.end]
+        tie = resolve(self.reference, members, d.noun, date)
+        if tie is not None:
+            item = Tie(tie.kind, span, sorted(members), d.start, d.end, span, tie.id)
+            return _Candidate(("ref", tie.id), item)
+        if len(members) >= 3:
+            kind = "grouping"
+        else:
+            kind = "agreement" if d.noun == "agreement" else "partnership"
+        return _Candidate(("set", members), Tie(kind, span, sorted(members), d.start, d.end, span))
+
+
+def _merge(found: list[_Candidate]) -> list[Tie]:
+    """One tie per key, in text order, its span the first name (else the first description);
+    unresolved ties repeating the member set of a known tie are dropped."""
+    known_sets = {frozenset(c.tie.members) for c in found if c.key[0] == "ref"}
+    out: dict[tuple, Tie] = {}
+    for c in sorted(found, key=lambda c: (not c.named, c.tie.start)):
+        if c.key in out or (c.key[0] == "set" and c.key[1] in known_sets):
+            continue
+        out[c.key] = c.tie
+    return sorted(out.values(), key=lambda t: t.start)
+
+
+class Ties:
+    """Fills `extraction.ties` and slot "ties" from the sentences and resolved mentions."""
+
+    name = "ties"
+    requires = ("sentences", "mentions")
+    assigns = ("ties",)
+
+    def __init__(self, finder: TieFinder | None = None) -> None:
+        if finder is None:
+            named = default_named_ties()
+            finder = TieFinder(named.reference, named)
+        self.finder = finder
+
+    def __call__(self, state: State) -> None:
+        ties = self.finder(
+            state.text,
+            state.slots["sentences"],
+            state.slots["mentions"],
+            state.document.published_date,
+        )
+        state.slots["ties"] = ties
+        state.extraction.ties = ties
