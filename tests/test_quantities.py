@@ -70,6 +70,9 @@ def summary(text: str, **kwargs) -> list[tuple]:
         ("a €100 billion fund", "€100 billion", 1e11, "EUR"),
         ("a grant of $530,000 to the fund", "$530,000", 5.3e5, "USD"),
         ("Taiwan's NT$19 billion plan", "NT$19 billion", 1.9e10, "TWD"),
+        ("a 43-trillion-yen build-up", "43-trillion-yen", 4.3e13, "JPY"),
+        ("a $1.2-billion sale", "$1.2-billion", 1.2e9, "USD"),
+        ("about 236 billion U.S. dollars", "about 236 billion U.S. dollars", 2.36e11, "USD"),
     ],
 )
 def test_money_in_every_currency(sentence, span, value, unit):
@@ -271,6 +274,7 @@ def test_host_nation_support_measure():
         "The ministers met at 10:50 a.m. for 85 minutes.",
         "FY 2022 and fiscal 2023 and June 21, 2011",
         "our two nations' commitment",
+        "a 10-year plan for 5-member teams",
         "No one country can do it alone, and one base is not enough.",
     ],
 )

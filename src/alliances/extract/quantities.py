@@ -121,12 +121,12 @@ _NUMBER = (
 _ATOM_RE = re.compile(
     rf"(?:(?<![A-Za-z])(?P<cur>{_alternation(_PREFIX_CURRENCIES)})\s?)?"
     rf"(?<![\w.,+:])(?<![A-Za-z]-)(?P<num>{_NUMBER})"
-    rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|tn)\b|(?P<short>k|mn|m)\b)?"
-    r"(?![\w+]|[.,:]\d|-[A-Za-z])",
+    rf"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|bn|tn)\b|(?P<short>k|mn|m)\b)?"
+    rf"(?![\w+]|[.,:]\d|-(?!(?:{_alternation(_SUFFIX_WORDS)})s?\b)[A-Za-z])",
     re.IGNORECASE,
 )
 _SUFFIX_RE = re.compile(
-    rf"\s(?:(?P<adj>{_alternation(_DOLLAR_ADJECTIVES)})\s)?"
+    rf"[\s-](?:(?P<adj>{_alternation(_DOLLAR_ADJECTIVES)})\s)?"
     rf"(?P<word>{_alternation(_SUFFIX_WORDS)})s?\b"
     rf"|\s(?-i:(?P<code>{'|'.join(c for c in _PREFIX_CURRENCIES if c.isalpha())}))\b",
     re.IGNORECASE,
