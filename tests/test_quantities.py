@@ -6,9 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliances.extract.dates import find_dates
-from alliances.extract.quantities import find_quantities
-from alliances.extract.text import split_sentences
+from alliances.documents import Document
+from alliances.extract.actors import Actors
+from alliances.extract.dates import DatesComponent, find_dates
+from alliances.extract.pipeline import Pipeline
+from alliances.extract.quantities import QuantitiesComponent, find_quantities
+from alliances.extract.text import Sentences, Tokens, split_sentences
 
 
 @dataclass(frozen=True)
@@ -364,3 +367,16 @@ def test_a_range_with_the_currency_after_it():
 def test_troops_in_a_place_or_sent_there_are_stationed(sentence):
     (q,) = quantities(sentence)
     assert (q.kind, q.unit, q.measure) == ("count", "troops", "troops_stationed")
+
+
+def test_component_with_the_real_actors_fills_the_extraction():
+    pipeline = Pipeline([Sentences(), Tokens(), Actors(), DatesComponent(), QuantitiesComponent()])
+    text = (
+        "In December 2022, the Japanese Cabinet passed the JPY 6.8 trillion defense budget "
+        "for FY 2023, a year-on-year increase of 26%."
+    )
+    extraction = pipeline(Document(text=text, published="2023-01-10"))
+    assert [(q.text, q.actor, q.period, q.measure) for q in extraction.quantities] == [
+        ("JPY 6.8 trillion", "JPN", "FY2023", "defence_budget"),
+        ("26%", "JPN", "FY2023", "defence_budget"),
+    ]
