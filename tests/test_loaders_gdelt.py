@@ -64,7 +64,7 @@ def test_reloading_the_same_file_adds_nothing(store, v2_file, tmp_path):
     archive = tmp_path / "export.CSV.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as handle:
         handle.write(v2_file, v2_file.name)
-    loaded = load_gdelt(store, [archive])  # the same export, zipped
+    loaded = load_gdelt(store, [archive, v2_file])  # the same export, zipped and given twice
     assert loaded.coverage["rows"] == 3
     assert rows(store, "SELECT count(DISTINCT GLOBALEVENTID), count(*) FROM gdelt") == [(3, 3)]
 

@@ -96,11 +96,12 @@ def load_gdelt(store: Store, paths: list[str | Path]) -> Loaded:
     """Validate GDELT export files (plain or .zip) and add them to the monthly Parquet parts."""
     if not paths:
         raise ValueError("no GDELT files given")
-    parsed = [_parse(Path(path)) for path in paths]  # every file is valid before any is written
+    # Every file is valid before any is written; a file given twice (or zipped too) is one.
+    parsed = dict(_parse(Path(path)) for path in paths)
     folder = events_folder(store) / DATASET
     written: list[tuple[Path, Path]] = []
     try:
-        for table, key in parsed:
+        for key, table in parsed.items():
             written += _write_parts(folder, table, key)
         for temporary, final in written:
             os.replace(temporary, final)
@@ -125,8 +126,8 @@ def connect(store: Store) -> duckdb.DuckDBPyConnection:
     return connection
 
 
-def _parse(path: Path) -> tuple[pa.Table, str]:
-    """A file's rows as an Arrow table in SCHEMA, and the hash that names its parts."""
+def _parse(path: Path) -> tuple[str, pa.Table]:
+    """The hash that names a file's parts, and its rows as an Arrow table in SCHEMA."""
     text = read_text(path)
     key = hashlib.sha256(text.encode()).hexdigest()[:16]
     _, rows = read_rows(path, delimiter="\t", header=False, quoting=csv.QUOTE_NONE, text=text)
@@ -154,7 +155,7 @@ def _parse(path: Path) -> tuple[pa.Table, str]:
             if code not in iso_cache:
                 iso_cache[code] = codes.cameo_to_iso3(code)
             columns[f"{actor}ISO3"].append(iso_cache[code])
-    return pa.table(columns, schema=SCHEMA), key
+    return key, pa.table(columns, schema=SCHEMA)
 
 
 def _version(path: Path, first: Row) -> int:
