@@ -26,6 +26,16 @@ from alliances.reference.model import first_day
 _DASH = r"\s*[-\u2010-\u2015\u2212]\s*"
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _WITH = re.compile(r"^\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+")
+_JOINERS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_")
+
+
+def _first_words(alias: str) -> set[str]:
+    """The lower-cased first word(s) a text match of the alias starts with ("U.S." is "u")."""
+    alias = re.sub(r"\s*\([^)]*\)", "", alias)
+    first = _WORD.search(alias)
+    word = first.group().lower() if first else ""
+    return {"us", "u"} if word in ("us", "u") else {"uk", "u"} if word in ("uk",) else {word}
 
 
 def _word(token: str, strict_case: bool) -> str:
@@ -70,24 +80,46 @@ class NamedMatch:
 
 
 class NamedTies:
-    """One compiled pattern of every reference name and alias, longest alternatives first."""
+    """Every reference name and alias as a pattern, grouped by its first word.
+
+    One regular expression with hundreds of alternatives would try each of them at every
+    character; instead each word of the text is looked up by its first word, and only that
+    word's group of patterns (longest first) is tried there.
+    """
 
     def __init__(self, reference: Reference) -> None:
         self.reference = reference
         patterns: dict[str, set[str]] = {}
+        first_words: dict[str, set[str]] = {}
         for tie in reference.ties:
             for name in (tie.name, *tie.aliases):
-                patterns.setdefault(alias_pattern(name), set()).add(tie.id)
-        ordered = sorted(patterns, key=len, reverse=True)
-        self._groups = [tuple(reference[i] for i in sorted(patterns[p])) for p in ordered]
-        body = "|".join(f"({p})" for p in ordered)
-        self._regex = re.compile(rf"(?<![\w\-\u2010-\u2015])(?:{body})(?!\w)")
+                pattern = alias_pattern(name)
+                patterns.setdefault(pattern, set()).add(tie.id)
+                first_words.setdefault(pattern, set()).update(_first_words(name))
+        by_word: dict[str, list[str]] = {}
+        for pattern, words in first_words.items():
+            for word in words:
+                by_word.setdefault(word, []).append(pattern)
+        self._groups: dict[str, tuple[re.Pattern, list[tuple[Tie, ...]]]] = {}
+        for word, group in by_word.items():
+            ordered = sorted(group, key=len, reverse=True)
+            regex = re.compile("|".join(f"({p})" for p in ordered) + r"(?!\w)")
+            ties = [tuple(reference[i] for i in sorted(patterns[p])) for p in ordered]
+            self._groups[word] = (regex, ties)
 
     def find(self, text: str) -> list[NamedMatch]:
         """Every alias match, leftmost-longest, not overlapping."""
-        out = []
-        for m in self._regex.finditer(text):
-            out.append(NamedMatch(m.start(), m.end(), m.group(), self._groups[m.lastindex - 1]))
+        out: list[NamedMatch] = []
+        taken = 0
+        for word in _WORD.finditer(text):
+            start = word.start()
+            group = self._groups.get(word.group().lower())
+            if group is None or start < taken or (start and text[start - 1] in _JOINERS):
+                continue
+            m = group[0].match(text, start)
+            if m is not None:
+                out.append(NamedMatch(start, m.end(), m.group(), group[1][m.lastindex - 1]))
+                taken = m.end()
         return out
 
 
