@@ -226,6 +226,34 @@ def test_pronoun_he_resolves_to_the_nearest_person():
     ]
 
 
+def test_saying_after_a_comma_belongs_to_the_sentence_subject():
+    claim = only(
+        "Paul Smith criticised NATO for expanding into Asia, saying the bloc was building up "
+        "its presence in the region."
+    )
+    assert (claim.speaker, claim.cue) == ("person:paul-smith", "saying")
+    assert claim.text == "the bloc was building up its presence in the region"
+
+
+def test_owner_of_the_subject_speaks_but_a_place_of_the_talks_does_not():
+    claim = only("Japan's annual defense white paper says China poses the greatest challenge.")
+    assert claim.speaker == "JPN"
+    claim = only("The joint statement, issued after talks in Japan, said the allies would act.")
+    assert claim.speaker is None
+
+
+def test_weekday_after_said_dates_the_claim_and_a_second_cue_ends_the_first():
+    claim = only("China said Tuesday it had tested a new missile.")
+    assert claim.text == "it had tested a new missile"
+    assert (claim.date, claim.precision) == ("2024-11-26", "day")
+    first, second = claims_of(
+        "Kishida said NATO and its partners face common threats, and added that China is "
+        "enabling the war."
+    )
+    assert first.text == "NATO and its partners face common threats"
+    assert (second.cue, second.text) == ("added", "China is enabling the war")
+
+
 def test_comment_after_the_claim_is_cut():
     claim = only(
         "Kishida said that the treaty applies to the islands, which means the alliance is "
@@ -299,6 +327,7 @@ def test_not_claims():
         "Diplomatic notes for the entry into force of the agreement were exchanged.",
         "They deepened discussions, and confirmed to enhance concrete cooperation.",
         "They condemned the attacks in Baghdad claimed by Daesh that targeted mourners.",
+        "China has repeatedly warned the Philippines against provocations at sea.",
         "It was the attack for which Daesh has claimed responsibility in a statement online.",
     ):
         assert claims_of(text) == [], text

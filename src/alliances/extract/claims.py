@@ -41,18 +41,19 @@ _SAY = (
     r"reiterated|reiterates|confirmed|confirms|insisted|insists|argued|argues|claimed|claims|"
     r"believes|believe|believed|asserted|asserts|affirmed|affirms|reaffirmed|reaffirms|warned|"
     r"warns|explained|acknowledged|admitted|indicated|suggested|mentioned|wrote|writes|"
-    r"concluded|concurred|pointed out|made it clear|made clear|makes it clear"
+    r"concluded|concurred|pointed out|made it clear|made clear|makes it clear|reported|"
+    r"warn|argue|insist|stress|emphasi[sz]e|note|contend|contends|contended"
 )
 # Of those, the ones that take a bare clause without "that" ("X said the plan ...").
 BARE = words(
     "said says say stated added adds stressed stresses insisted insists argued argues "
-    "believes believe believed warned warns noted wrote writes"
+    "believes believe believed noted wrote writes argue insist"
 )
 _STANCE = r"desire|hope|wish|intention|willingness|determination|readiness|commitment|resolve"
 # Cues whose complement is "to ..." (or "that ..."): "vowed to", "expressed a desire to".
 _TO = (
     r"vowed|vows|pledged|pledges|promised|promises|proposed|proposes|called for|calls for|"
-    r"urged|urges|expressed (?:a|an|his|her|its|their|the) (?:\w+ )?(?:" + _STANCE + r")"
+    r"urged|urges|expressed (?:(?:a|an|his|her|its|their|the) )?(?:\w+ )?(?:" + _STANCE + r")"
 )
 # Participles that report a statement of the mention right before them ("Ishiba, expressing").
 _PARTICIPLE = (
@@ -66,7 +67,7 @@ ACCORDING = re.compile(r"(?:A|a)ccording to\s+")
 QUOTE = re.compile(r"[“\"]([^“”\"\n]+)[”\"]")
 _QUOTE_CUE = (
     r"said|says|added|adds|stated|states|explained|noted|continued|wrote|writes|declared|"
-    r"insisted|warned|stressed|mentioned|told(?: [^,.;:“”\"]{1,40}?)?"
+    r"insisted|warned|stressed|mentioned|told"
 )
 # Attribution after a quote: '," said X' or '," X said'.
 AFTER_QUOTE_CUE_FIRST = re.compile(rf"\s*,?\s*(?P<cue>{_QUOTE_CUE})\b")
@@ -78,7 +79,9 @@ BEFORE_QUOTE = re.compile(rf"\b(?P<cue>{_QUOTE_CUE})(?:\s+that)?\s*[:,]?\s*$")
 # After a "say" cue: an adverbial then "that" ("said in a statement that"), or a colon.
 THAT_AFTER = re.compile(
     r"\s*,?\s*(?:(?:in|on|at|during|after|before|with|to|via|through|last|this|earlier|"
-    r"yesterday|today|late|early)\b[^.;:“”\"]{0,80}?\s)?that\b[\s,]*"
+    r"yesterday|today|late|early|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"[^.;:“”\"]{0,80}?\s)?that\b[\s,]*",
+    re.IGNORECASE,
 )
 COLON_AFTER = re.compile(r"\s*:\s*")
 TOLD_AFTER = re.compile(r"\s+[^,.;:“”\"]{1,60}?(?:\s+that\s+|\s*:\s*)")
@@ -89,7 +92,13 @@ PLAN_AFTER = re.compile(
 TO_AFTER = re.compile(r"\s+(?:that\s+|(?=to\s))")
 URGE_AFTER = re.compile(r"\s+(?=[^.;]{1,60}?\bto\s)")
 FOR_AFTER = re.compile(r"\s+")
-BARE_AFTER = re.compile(r"\s+(?=[\w“\"])")
+# A bare clause, after a day that dates the statement ("North Korea said Tuesday it had").
+BARE_AFTER = re.compile(
+    r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+    r"yesterday)\s+)?(?=[\w“\"])"
+)
+# A second cue coordinated with the first ends the first one's text: "..., and added that".
+COORDINATED_CUE = re.compile(rf",?\s+(?:and|but)\s+(?:also\s+)?(?:{_SAY})\b")
 # Reported text ends at the sentence end or where the author resumes.
 _CUTS = ("; ", ", but ", ", while ", ", whereas ", ", although ")
 # The author's comment on what was reported: "..., which means ...".
@@ -325,14 +334,17 @@ class ClaimReader:
             if before in _NOT_A_VERB_BEFORE or before in PASSIVE:
                 continue
             if match.group("part"):
-                self._participle(match, last)
+                self._participle(match, first, last)
             elif match.group("to"):
                 self._to_cue(match, first, last)
             else:
                 self._say_cue(match, first, last)
 
-    def _participle(self, match: re.Match, last: int) -> None:
+    def _participle(self, match: re.Match, first: int, last: int) -> None:
+        """'Ishiba, expressing a desire to ...' or '..., saying ...' (the sentence's subject)."""
         speaker = self.speakers.adjacent(match.start())
+        if speaker is None and self.text[first : match.start()].rstrip().endswith(","):
+            speaker = self.speakers.first_head(first, match.start())
         if speaker is None:
             return
         cue = match.group("part")
@@ -385,7 +397,8 @@ class ClaimReader:
             self._inverted(first, match.start(), cue, end, last)
 
     def _forward(self, speaker: str | None, at: int, cue: str, start: int, last: int) -> None:
-        span = self.trim(start, last)
+        coordinated = COORDINATED_CUE.search(self.text, start, last)
+        span = self.trim(start, coordinated.start() if coordinated else last)
         if span:
             span, kind = self.unwrap(span)
             self.add(speaker, at, cue, kind, span)

@@ -29,6 +29,8 @@ PREPOSITIONS = words(
     "of at in from for to with on by between among under over about against into within "
     "across like including"
 )
+# A mention after these owns the subject phrase: "the strategy of the US", "a report by X".
+SOURCE_PREPOSITIONS = words("of from by")
 # Words that may stand between a subject and its cue: "has also repeatedly said".
 AUXILIARIES = words(
     "has have had also repeatedly recently publicly once again further then previously "
@@ -101,16 +103,25 @@ class Speakers:
         lo = bisect_left(self.starts, start)
         return [m for m in self.mentions[lo:] if m.start < end and m.end <= end]
 
+    def governing_word(self, mention: Any) -> str:
+        """The word before a mention, looking past an article: "at" in "at the College"."""
+        before = self.text[max(0, mention.start - 40) : mention.start]
+        word = last_word(before)
+        if word in ("the", "a", "an"):
+            word = last_word(before[: before.lower().rstrip().rfind(word)])
+        return word
+
     def is_head(self, mention: Any) -> bool:
         """False for modifiers: after a preposition, before "'s", or inside "Japan-US"."""
         text = self.text
         if not self.is_chain_free(mention) or text[mention.end : mention.end + 2] in ("'s", "’s"):
             return False
-        before = text[max(0, mention.start - 40) : mention.start]
-        word = last_word(before)
-        if word in ("the", "a", "an"):
-            word = last_word(before[: before.lower().rstrip().rfind(word)])
-        return word not in PREPOSITIONS
+        return self.governing_word(mention) not in PREPOSITIONS
+
+    def first_head(self, start: int, end: int) -> str | None:
+        """The first head mention in [start, end): a sentence's subject, roughly."""
+        heads = [m for m in self.within(start, end) if self.is_head(m)]
+        return heads[0].actor_id if heads else None
 
     def subject(self, start: int, end: int) -> str | None:
         """The speaker whose subject phrase is text[start:end], ending just before the cue."""
@@ -123,8 +134,7 @@ class Speakers:
             return self.pronoun(word, end)
         candidates = self.within(start, end)
         if word in COORDINATORS:
-            heads = [m for m in candidates if self.is_head(m)]
-            return heads[0].actor_id if heads else None
+            return self.first_head(start, end)
         if word in VAGUE:
             return None
         if word in OFFICIALS:
@@ -137,8 +147,14 @@ class Speakers:
         for mention in reversed(candidates):
             if self.is_head(mention):
                 return mention.actor_id
-        if candidates:
-            return candidates[-1].actor_id
+        owners = [
+            m
+            for m in candidates
+            if self.governing_word(m) in SOURCE_PREPOSITIONS
+            or self.text[m.end : m.end + 2] in ("'s", "’s")
+        ]
+        if owners:  # "the Strategy of the US vowed", "Japan's white paper says"
+            return owners[-1].actor_id
         groups = list(_GROUP_ANYWHERE.finditer(region))
         return self.group(groups[-1].group("noun"), start + groups[-1].start()) if groups else None
 
