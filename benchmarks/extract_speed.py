@@ -8,9 +8,9 @@ platform allows), over the same texts: ../shared/seeds/*.txt, the texts of
 ../shared/eval/re3d_dev.jsonl (when ../shared is beside the project) and the bundled examples
 (src/alliances/data/examples). Bare tokenisation is `spacy.blank("en").make_doc(text)`.
 Each side repeats the whole corpus until `--seconds` have passed and keeps the best pass.
-Prints words/s for both, their ratio, and each component's share of the pipeline's time
-(to tell a slow component's owner). Exits 1 when the ratio is below `--min-ratio` (the bar
-for issue 3 is 0.25).
+Prints words/s for both, their ratio, and each component's time (best of repeated passes, to
+tell a slow component's owner). Exits 1 when the ratio is below `--min-ratio` (the bar for
+issue 3 is 0.25).
 """
 
 from __future__ import annotations
@@ -57,16 +57,23 @@ def best_pass(run, seconds: float) -> float:
     return best
 
 
-def component_shares(pipeline: Pipeline, documents: list[Document]) -> dict[str, float]:
-    """Seconds per component over one pass of the corpus."""
-    spent: dict[str, float] = defaultdict(float)
-    for document in documents:
-        state = State(document=document, extraction=Extraction(document=document))
-        for component in pipeline.components:
-            started = time.perf_counter()
-            component(state)
-            spent[component.name] += time.perf_counter() - started
-    return dict(spent)
+def component_seconds(pipeline: Pipeline, documents: list[Document], seconds: float):
+    """Each component's seconds for one pass of the corpus (the best of repeated passes)."""
+    best: dict[str, float] = defaultdict(lambda: float("inf"))
+
+    def one_pass() -> None:
+        spent: dict[str, float] = defaultdict(float)
+        for document in documents:
+            state = State(document=document, extraction=Extraction(document=document))
+            for component in pipeline.components:
+                started = time.perf_counter()
+                component(state)
+                spent[component.name] += time.perf_counter() - started
+        for name, value in spent.items():
+            best[name] = min(best[name], value)
+
+    best_pass(one_pass, seconds)
+    return dict(best)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
 
     bare = best_pass(lambda: [nlp.make_doc(d.text) for d in documents], args.seconds)
     full = best_pass(lambda: [pipeline(d) for d in documents], args.seconds)
-    shares = component_shares(pipeline, documents)
+    shares = component_seconds(pipeline, documents, args.seconds)
     result = {
         "documents": len(documents),
         "words": words,
