@@ -27,25 +27,27 @@ and cue words, all listed in `alliances/data/events/patterns.yaml`:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from alliances import gazetteer
 from alliances.events import Codebook
 from alliances.events import load as load_codebook
 from alliances.extract import event_patterns
-from alliances.extract.event_patterns import EventPattern, Lexicon
+from alliances.extract.event_patterns import EventPattern, Lexicon, hashes, isin
 from alliances.extract.model import Event
 from alliances.extract.pipeline import State
 
-CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "--", "—", "–"})
-SUBJECT_PUNCT = frozenset({";", ":", "--", "—", "–"})
-COORDINATORS = frozenset({"and", "or", "but", "then"})
-COMPOUND_JOINS = frozenset({"and", ",", "or", "&", "/", "-", "–", "the", "both"})
+CLAUSE_PUNCT = (",", ";", ":", "(", ")", "--", "—", "–")
+SUBJECT_PUNCT = (";", ":", "--", "—", "–")
+COORDINATORS = hashes(("and", "or", "but", "then"))
+COMPOUND_JOINS = hashes(("and", ",", "or", "&", "/", "-", "–", "the", "both"))
+THE, BY, COMMA = hash_string("the"), hash_string("by"), hash_string(",")
 MODALITY_WINDOW = 4
 NEGATION_WINDOW = 3
 DOMESTIC_WINDOW = 5
@@ -81,7 +83,14 @@ class EventExtractor:
     def __init__(self, lexicon: Lexicon | None = None, codebook: Codebook | None = None) -> None:
         self.lexicon = lexicon or event_patterns.load()
         self.codebook = codebook or load_codebook()
-        self._matchers: dict[int, object] = {}
+        self.index = self.lexicon.index()
+        self.cues = {name: hashes(words) for name, words in self.lexicon.cues.items()}
+        self.cues["participles"] = hashes(self.lexicon.participles)
+        cut = self.cues["subordinate"] | self.cues["coordinate"]
+        self.clause_cut = np.array(sorted(cut | hashes(CLAUSE_PUNCT)), dtype=np.uint64)
+        subject = cut | self.cues["reporting"] | hashes(SUBJECT_PUNCT)
+        self.subject_cut = np.array(sorted(subject), dtype=np.uint64)
+        self.subordinate = np.array(sorted(self.cues["subordinate"]), dtype=np.uint64)
 
     def __call__(self, state: State) -> None:
         events = list(
@@ -91,6 +100,7 @@ class EventExtractor:
                 state.slots["mentions"],
                 state.slots.get("dates", ()),
                 state.document.published_date,
+                state.text,
             )
         )
         state.extraction.events.extend(events)
@@ -103,94 +113,116 @@ class EventExtractor:
         mentions: Sequence,
         dates: Sequence = (),
         published: str | None = None,
+        text: str | None = None,
     ) -> Iterator[Event]:
-        """The events of a tokenised text, given its sentences, resolved mentions and dates."""
-        if len(doc) == 0:
+        """The events of a tokenised text, given its sentences, resolved mentions and dates
+        (`text` is `doc.text`, passed when the caller has it)."""
+        if len(doc) == 0 or not sentences:
             return
-        starts = doc.to_array([IDX]).reshape(-1)
+        offsets = doc.to_array([IDX, LENGTH])
+        starts = offsets[:, 0]
+        lowers = doc.to_array([LOWER]).reshape(-1).astype(np.uint64)
         spans = _mention_spans(mentions, starts)
-        triggers = self._triggers(doc, spans)
+        triggers = self._triggers(lowers, spans)
         if not triggers:
             return
+        view = _Tokens(
+            doc=doc,
+            text=text if text is not None else doc.text,
+            lowers=lowers,
+            starts=starts.tolist(),
+            ends=(starts + offsets[:, 1]).tolist(),
+            clause_cut=isin(lowers, self.clause_cut),
+            subject_cut=isin(lowers, self.subject_cut),
+            subordinate=isin(lowers, self.subordinate),
+        )
         trigger_starts = [t.start for t in triggers]
         span_starts = [s.start for s in spans]
-        for sentence in sentences:
-            first = int(np.searchsorted(starts, sentence.start, "left"))
-            last = int(np.searchsorted(starts, sentence.end, "left"))
+        bounds = np.searchsorted(starts, [(s.start, s.end) for s in sentences], "left")
+        holding = np.unique(np.searchsorted(bounds[:, 1], trigger_starts, "right"))
+        for number in holding[holding < len(sentences)].tolist():
+            sentence = sentences[number]
+            first, last = bounds[number].tolist()
             lo, hi = (bisect.bisect_left(trigger_starts, first),
                       bisect.bisect_left(trigger_starts, last))  # fmt: skip
             if lo == hi:
                 continue
-            reader = _SentenceReader(
-                self, doc, first, last,
-                spans[bisect.bisect_left(span_starts, first):bisect.bisect_left(span_starts, last)],
-            )  # fmt: skip
+            inside = spans[
+                bisect.bisect_left(span_starts, first) : bisect.bisect_left(span_starts, last)
+            ]
+            reader = _SentenceReader(self, view, (first, last), inside)
             in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end]
             for event in reader.events(triggers[lo:hi]):
                 event.date, event.precision = _date_for(event.start, in_sentence, published)
                 yield event
 
-    def _triggers(self, doc: Doc, spans: Sequence[Span]) -> list[Trigger]:
+    def _triggers(self, lowers: np.ndarray, spans: Sequence[Span]) -> list[Trigger]:
         """Non-overlapping matches, longest first, in text order; a match may span an actor
         ("welcomed Japan's decision") but not begin or end inside one ("Free Aceh Movement")."""
-        matcher = self._matchers.get(id(doc.vocab))
-        if matcher is None:
-            matcher = self._matchers[id(doc.vocab)] = self.lexicon.matcher(doc.vocab)
-        named = np.zeros(len(doc), dtype=bool)
+        named = np.zeros(len(lowers), dtype=bool)
         for span in spans:
             named[span.start : span.end] = True
-        taken = np.zeros(len(doc), dtype=bool)
+        taken = np.zeros(len(lowers), dtype=bool)
         kept = []
-        for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1])):
+        for number, start, end in sorted(
+            self.index.find(lowers), key=lambda m: (m[1] - m[2], m[1])
+        ):
             if named[start] or named[end - 1] or taken[start:end].any():
                 continue
             taken[start:end] = True
-            pattern = self.lexicon.patterns[int(doc.vocab.strings[match_id])]
-            kept.append(Trigger(start, end, pattern))
+            kept.append(Trigger(start, end, self.lexicon.patterns[number]))
         return sorted(kept, key=lambda t: t.start)
 
 
+@dataclass(frozen=True)
+class _Tokens:
+    """A document's tokens as the reader needs them: LOWER hashes and cue-word masks."""
+
+    doc: Doc
+    text: str
+    lowers: np.ndarray
+    starts: list[int]  # character offset of each token
+    ends: list[int]
+    clause_cut: np.ndarray
+    subject_cut: np.ndarray
+    subordinate: np.ndarray
+
+
 class _SentenceReader:
-    """The word-order reading of one sentence (tokens [first, last) of the document)."""
+    """The word-order reading of one sentence (tokens [first, last) of the document); words are
+    compared as spaCy LOWER hashes."""
 
     def __init__(
-        self, extractor: EventExtractor, doc: Doc, first: int, last: int, spans: list[Span]
+        self, extractor: EventExtractor, view: _Tokens, bounds: tuple[int, int], spans: list[Span]
     ) -> None:
         self.lexicon = extractor.lexicon
         self.codebook = extractor.codebook
-        self.cues = cues = self.lexicon.cues
-        self.doc = doc
-        self.first, self.last = first, last
-        self.words = [token.lower_ for token in doc[first:last]]
+        self.cues = extractor.cues
+        self.doc, self.text = view.doc, view.text
+        self.starts, self.ends = view.starts, view.ends
+        self.first, self.last = first, last = bounds
+        self.words = view.lowers[first:last].tolist()
         self.spans = [s for s in spans if not s.actor.startswith("place:")]
-        cut_words = cues["subordinate"] | cues["coordinate"]
-        self.clause_cuts = [
-            i
-            for i in range(first, last)
-            if self.word(i) in CLAUSE_PUNCT or self.word(i) in cut_words
-        ]
-        self.subject_cuts = [
-            i for i in range(first, last)
-            if self.word(i) in SUBJECT_PUNCT or self.word(i) in cut_words
-            or self.word(i) in cues["reporting"]
-        ]  # fmt: skip
-        self.background = self._background()
+        self.clause_cuts = (first + np.flatnonzero(view.clause_cut[first:last])).tolist()
+        self.subject_cuts = (first + np.flatnonzero(view.subject_cut[first:last])).tolist()
+        self.background = self._background(
+            (first + np.flatnonzero(view.subordinate[first:last])).tolist()
+        )
 
-    def word(self, i: int) -> str:
-        return self.words[i - self.first] if self.first <= i < self.last else ""
+    def word(self, i: int) -> int:
+        return self.words[i - self.first] if self.first <= i < self.last else 0
 
-    def _before(self, i: int, n: int, floor: int | None = None) -> list[str]:
+    def _before(self, i: int, n: int, floor: int | None = None) -> list[int]:
         return [self.word(k) for k in range(max(self.first, floor or 0, i - n), i)]
 
-    def _background(self) -> tuple[int, int]:
+    def _background(self, subordinators: list[int]) -> tuple[int, int]:
         """Tokens [start, end) of the sentence's subordinate part: from the first subordinating
         word to the end, or, when the sentence opens with one, up to the first comma."""
-        subordinate = self.cues["subordinate"]
-        at = next((i for i in range(self.first, self.last) if self.word(i) in subordinate), None)
-        if at is None:
+        if not subordinators:
             return self.last, self.last
+        at = subordinators[0]
         if at == self.first:
-            comma = next((i for i in range(at, self.last) if self.word(i) == ","), self.last)
+            comma = next((i for i in range(at, self.last) if self.word(i) == COMMA), self.last)
             return at, comma
         return at, self.last
 
@@ -264,7 +296,8 @@ class _SentenceReader:
                 event_type, cameo = lexicon.intent[action.pattern.type]
         else:
             window = self._before(trigger.start, MODALITY_WINDOW, floor=clause[0])
-            modality = next((w for w in reversed(window) if w in cues["modality"]), None)
+            cue = next((w for w in reversed(window) if w in cues["modality"]), None)
+            modality = self.doc.vocab.strings[cue] if cue is not None else None
             if modality is not None and event_type in lexicon.intent:
                 event_type, cameo = lexicon.intent[event_type]
         condition = next(
@@ -285,8 +318,8 @@ class _SentenceReader:
         if not source_ids and event_type == "PROTEST":
             source_ids = [a for a in target_ids if _is_state(a)]
         grounded = sources + targets
-        start = min([self.doc[trigger.start].idx, *(s.char_start for s in grounded)])
-        end = max([self.doc[trigger.end - 1].idx + len(self.doc[trigger.end - 1]),
+        start = min([self.starts[trigger.start], *(s.char_start for s in grounded)])
+        end = max([self.ends[trigger.end - 1],
                    *(s.char_end for s in grounded)])  # fmt: skip
         row = self.codebook.cameo(cameo)
         events = [
@@ -298,7 +331,7 @@ class _SentenceReader:
                 precision=None,
                 start=start,
                 end=end,
-                text=self.doc.text[start:end],
+                text=self.text[start:end],
                 cameo=cameo,
                 goldstein=row.goldstein if row else self.codebook.plover_score(event_type),
                 quad_class=row.quad_class if row else self.codebook.quad_class(event_type),
@@ -319,7 +352,7 @@ class _SentenceReader:
         if subject is None:
             subject = self._subject(trigger)
         if self._passive(trigger):
-            by = next((i for i in range(trigger.end, clause[1]) if self.word(i) == "by"), None)
+            by = next((i for i in range(trigger.end, clause[1]) if self.word(i) == BY), None)
             agent = self._first_after(by + 1, clause[1]) if by is not None else []
             return agent, subject
         return subject, self._first_after(trigger.start + 1, clause[1])
@@ -328,7 +361,7 @@ class _SentenceReader:
         """A verb pattern whose first word is a past participle after a form of "be"."""
         if not trigger.pattern.text.startswith("+"):
             return False
-        if self.word(trigger.start) not in self.lexicon.participles:
+        if self.word(trigger.start) not in self.cues["participles"]:
             return False
         return any(w in self.cues["passive"] for w in self._before(trigger.start, 3))
 
@@ -363,7 +396,7 @@ class _SentenceReader:
             between = self.words[runs[-1][-1].end - self.first : span.start - self.first]
             if not between:
                 runs[-1].append(span)
-            elif len(between) <= 3 and set(between) <= COMPOUND_JOINS and between != ["the"]:
+            elif len(between) <= 3 and set(between) <= COMPOUND_JOINS and between != [THE]:
                 runs.append([span])
             else:
                 break
@@ -373,7 +406,7 @@ class _SentenceReader:
     def _domestic(self, trigger: Trigger, event_type: str, clause: tuple[int, int]) -> bool:
         """Whether the event acts on the source's own state: by its type, or by its object
         ("arrested protesters")."""
-        if event_type in self.cues["domestic_types"]:
+        if event_type in self.lexicon.cues["domestic_types"]:
             return True
         end = min(clause[1], trigger.end + DOMESTIC_WINDOW)
         return any(self.word(i) in self.cues["domestic"] for i in range(trigger.end, end))
@@ -383,13 +416,18 @@ def _is_state(actor: str) -> bool:
     return len(actor) == 3 and actor.isalpha() and actor.isupper()
 
 
-def _mention_spans(mentions: Iterable, starts: np.ndarray) -> list[Span]:
-    spans = []
-    for m in mentions:
-        first = int(np.searchsorted(starts, m.start, "right")) - 1
-        last = int(np.searchsorted(starts, m.end, "left"))
-        if m.actor_id and last > first >= 0:
-            spans.append(Span(first, last, m.start, m.end, m.actor_id))
+def _mention_spans(mentions: Sequence, starts: np.ndarray) -> list[Span]:
+    """Mentions with an actor as token ranges (tokens overlapping their characters)."""
+    mentions = [m for m in mentions if m.actor_id]
+    if not mentions:
+        return []
+    firsts = np.searchsorted(starts, [m.start for m in mentions], "right") - 1
+    lasts = np.searchsorted(starts, [m.end for m in mentions], "left")
+    spans = [
+        Span(first, last, m.start, m.end, m.actor_id)
+        for m, first, last in zip(mentions, firsts.tolist(), lasts.tolist(), strict=True)
+        if last > first >= 0
+    ]
     return sorted(spans, key=lambda s: s.start)
 
 
