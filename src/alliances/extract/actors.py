@@ -38,7 +38,7 @@ class Resolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.forms = FormMatcher(list(gazetteer.entries.values()))
+        self.forms = FormMatcher(list(gazetteer.entries.values()), gazetteer.generic_organs)
         self.people = People(gazetteer)
 
     def __call__(

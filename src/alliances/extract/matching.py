@@ -4,10 +4,17 @@ Forms are matched on lower-cased tokens, then checked against the form's capital
 written in capitals in the form ("US", "NATO") must appear exactly so, and a capitalised word
 ("Japan", "Pentagon") must be capitalised in the text. So "us" is never the United States and
 "the Biden Administration" still matches "Biden administration".
+
+Two kinds of form need the document to resolve:
+- a form shared by several entries ("SDF": Japan's Self-Defense Forces or the Syrian Democratic
+  Forces) goes to the candidate mentioned most elsewhere in the document, or is dropped;
+- a generic organ of government ("the Defense Ministry", "Parliament") goes to the nearest
+  state mentioned before it, or else to the document's most mentioned state.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -15,6 +22,9 @@ from spacy.tokens import Doc
 
 from alliances.extract.text import blank_english
 from alliances.gazetteer import Entry
+
+ANY_STATE = "*"  # candidate marker of a generic organ
+NEAREST_STATE_WINDOW = 60  # tokens looked back for the state a generic organ belongs to
 
 
 @dataclass(frozen=True)
@@ -24,6 +34,13 @@ class Match:
     start: int
     end: int
     actor_id: str
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    candidates: tuple[str, ...]
 
 
 def _shape_ok(form_words: list[str], tokens: list[str]) -> bool:
@@ -37,44 +54,70 @@ def _shape_ok(form_words: list[str], tokens: list[str]) -> bool:
 
 
 class FormMatcher:
-    """Every form of every entry, matched case-insensitively with a capitalisation check.
+    """Every form of every entry, plus generic organs, matched with a capitalisation check."""
 
-    A form shared by two entries is dropped (it cannot be resolved without more context).
-    """
-
-    def __init__(self, entries: list[Entry]) -> None:
+    def __init__(self, entries: list[Entry], generic_organs: tuple[str, ...] = ()) -> None:
         nlp = blank_english()
         self.vocab = nlp.vocab
+        self.states = {e.id for e in entries if e.kind == "state"}
         owners: dict[str, set[str]] = {}
         spellings: dict[str, set[str]] = {}
         for entry in entries:
             for form in entry.forms:
-                key = form.lower()
-                owners.setdefault(key, set()).add(entry.id)
-                spellings.setdefault(key, set()).add(form)
+                owners.setdefault(form.lower(), set()).add(entry.id)
+                spellings.setdefault(form.lower(), set()).add(form)
+        for form in generic_organs:
+            if form.lower() not in owners:
+                owners[form.lower()] = {ANY_STATE}
+                spellings[form.lower()] = {form}
         self._matcher = PhraseMatcher(self.vocab, attr="LOWER")
-        self._forms: dict[int, tuple[str, list[list[str]]]] = {}
+        self._forms: dict[int, tuple[tuple[str, ...], list[list[str]]]] = {}
         for key, ids in owners.items():
-            if len(ids) != 1:
-                continue
             docs = [nlp.make_doc(s) for s in sorted(spellings[key])]
             match_id = self.vocab.strings.add(key)
-            self._forms[match_id] = (next(iter(ids)), [[t.text for t in d] for d in docs])
+            self._forms[match_id] = (tuple(sorted(ids)), [[t.text for t in d] for d in docs])
             self._matcher.add(key, docs)
 
     def __call__(self, doc: Doc) -> list[Match]:
-        """Matches, longest first where they overlap, sorted by start."""
+        """Resolved matches, longest first where they overlap, sorted by start."""
         found = []
         for match_id, start, end in self._matcher(doc):
-            actor_id, spellings = self._forms[match_id]
+            candidates, spellings = self._forms[match_id]
             tokens = [t.text for t in doc[start:end]]
             if any(len(w) == len(tokens) and _shape_ok(w, tokens) for w in spellings):
-                found.append(Match(start, end, actor_id))
-        return longest_first(found)
+                found.append(_Found(start, end, candidates))
+        found = longest_first(found)
+        counts = Counter(f.candidates[0] for f in found if len(f.candidates) == 1)
+        counts.pop(ANY_STATE, None)
+        resolved = []
+        for i, item in enumerate(found):
+            if item.candidates == (ANY_STATE,):
+                actor_id = self._nearest_state(found, i, counts)
+            elif len(item.candidates) > 1:
+                actor_id = max(item.candidates, key=lambda c: counts[c])
+                actor_id = actor_id if counts[actor_id] else None
+            else:
+                actor_id = item.candidates[0]
+            if actor_id is not None:
+                resolved.append(Match(item.start, item.end, actor_id))
+        return resolved
+
+    def _nearest_state(self, found: list[_Found], i: int, counts: Counter) -> str | None:
+        """The state of a generic organ: the nearest one named before it, else the commonest."""
+        for item in reversed(found[:i]):
+            if found[i].start - item.end > NEAREST_STATE_WINDOW:
+                break
+            if len(item.candidates) == 1 and item.candidates[0] in self.states:
+                return item.candidates[0]
+        states = [(n, s) for s, n in counts.items() if s in self.states]
+        return max(states)[1] if states else None
 
 
-def longest_first(matches: list[Match]) -> list[Match]:
-    """Drop matches overlapping a longer (or, equally long, earlier) one; sort by start."""
+def longest_first(matches: list) -> list:
+    """Drop matches overlapping a longer (or, equally long, earlier) one; sort by start.
+
+    Works on anything with `start` and `end` token offsets.
+    """
     taken: set[int] = set()
     kept = []
     for m in sorted(matches, key=lambda m: (m.start - m.end, m.start)):

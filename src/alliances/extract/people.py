@@ -78,8 +78,15 @@ class PersonMention:
 
 
 def person_id(name: str) -> str:
-    """`person:` + lower-case hyphenated name, as SCHEMA.md forms it."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower().replace(".", "").replace("'", ""))
+    """`person:` + lower-case hyphenated name, as SCHEMA.md forms it.
+
+    Middle initials are left out ("Joseph L. Votel" -> person:joseph-votel), as news writes the
+    same person with and without them.
+    """
+    words = name.replace("'", "").split()
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if len(w.rstrip(".")) > 1), words[-1]]
+    slug = re.sub(r"[^a-z0-9]+", "-", " ".join(words).lower().replace(".", ""))
     return "person:" + slug.strip("-")
 
 
@@ -97,10 +104,10 @@ def _name_token(doc: Doc, i: int, start: int) -> bool:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop particles and hyphens left dangling at either end of a name."""
-    while end > start and doc[end - 1].text in NAME_PARTICLES | {"-"}:
+    """Drop particles and hyphens at either end of a name ("Al-Abadi" -> "Abadi")."""
+    while end > start and doc[end - 1].lower_ in NAME_PARTICLES | {"-"}:
         end -= 1
-    while start < end and doc[start].text in NAME_PARTICLES | {"-"}:
+    while start < end and doc[start].lower_ in NAME_PARTICLES | {"-"}:
         start += 1
     return start, end
 
@@ -114,6 +121,9 @@ class People:
         self.by_surname: dict[str, list[Entry]] = {}
         for person in gazetteer.of_kind("person"):
             self.by_surname.setdefault(person.surname, []).append(person)
+            last = person.surname.split()[-1]
+            if last != person.surname:  # "de Mistura" is also "Mistura" after a title
+                self.by_surname.setdefault(last, []).append(person)
         self.by_name = {f.lower(): p for p in gazetteer.of_kind("person") for f in p.forms}
         self.names = list(self.by_name)
         self.titles = TitleMatcher()
@@ -150,9 +160,13 @@ class People:
             if end > title.end and (title.actor_id[0].isupper() or end - title.end > 1):
                 add(self._named(doc, title.end, end, role, date, found), words)
                 continue
-            after = title.end + (title.end < len(doc) and doc[title.end].text == ",")
-            if after in starts and starts[after].actor_id.startswith("person:"):
-                introduced.append((words, starts[after].actor_id))  # "..., Shigeru Ishiba"
+            comma = title.end < len(doc) and doc[title.end].text == ","
+            after = starts.get(title.end + comma)
+            if after is not None and after.actor_id.startswith("person:"):
+                if comma:  # "Japan's current Prime Minister, Shigeru Ishiba": his title too
+                    add(PersonMention(title.start, title.end, after.actor_id), words)
+                else:  # "Foreign Secretary Philip Hammond": the name is the mention
+                    introduced.append((words, after.actor_id))
                 continue
             if add(self._apposed(doc, title.start, taken, starts, found), words):
                 continue
@@ -160,7 +174,7 @@ class People:
                 holder = self._role_holder(doc, title, role, starts, date)
                 if add(holder, words):
                     continue
-            add(self._back_reference(doc, title, words, introduced), ())
+            add(self._back_reference(doc, title, role, words, starts, introduced, found), ())
         found.extend(self._surnames(doc, text, found, taken, date))
         return found
 
@@ -196,8 +210,11 @@ class People:
         found: list[PersonMention],
     ) -> PersonMention | None:
         """The person a title + name run names; None for a lone unknown surname."""
+        start, end = _trim(doc, start, end)
         if end - start > 1:
             return self._resolve_name(doc, start, end)
+        if end == start:
+            return None
         person = self._by_surname(doc[start].text, role, date, found)
         return PersonMention(start, end, person) if person else None
 
@@ -244,9 +261,10 @@ class People:
             if entry is not None and entry.surname == surname:
                 return entry.id
         candidates = self.by_surname.get(surname, [])
-        if role is not None:
-            fitting = [p for p in candidates if any(r.role == role for r in p.roles)]
-            candidates = fitting or candidates
+        if role is None:
+            candidates = [p for p in candidates if p.surname_alone]
+        else:
+            candidates = [p for p in candidates if any(r.role == role for r in p.roles)]
         if date is not None and len(candidates) > 1:
             current = [p for p in candidates if any(r.holds_on(date) for r in p.roles)]
             candidates = current or candidates
@@ -267,20 +285,41 @@ class People:
         holder = self.gazetteer.role_holder(role, owner.actor_id, date)
         return PersonMention(title.start, title.end, holder.id) if holder else None
 
-    @staticmethod
     def _back_reference(
+        self,
         doc: Doc,
         title: Match,
+        role: str | None,
         words: tuple[str, ...],
-        introduced: list[tuple[tuple[str, ...], str]],
+        starts: dict[int, Match],
+        introduced: list[Introduction],
+        found: list[PersonMention],
     ) -> PersonMention | None:
-        """ "the Foreign Secretary" -> the last person introduced with a title containing it."""
-        if title.start == 0 or doc[title.start - 1].lower_ != "the":
+        """ "the Foreign Secretary": the last person introduced with a title containing these
+        words, else a person named in the document who has held this role (for the state
+        named before the title, if one is)."""
+        i = title.start
+        owner = next((m for m in starts.values() if m.end == i), None)
+        if owner is not None:
+            i = owner.start
+        if i == 0 or doc[i - 1].lower_ != "the":
             return None
-        for intro, actor_id in reversed(introduced):
-            if set(words) <= set(intro):
-                return PersonMention(title.start, title.end, actor_id)
-        return None
+        if owner is None:
+            for intro, actor_id in reversed(introduced):
+                if set(words) <= set(intro):
+                    return PersonMention(title.start, title.end, actor_id)
+        if role is None:
+            return None
+        written = doc[title.start : title.end].text.lower()
+        best = None  # (title differs, distance, id): the same title written beats the role
+        for mention in found:
+            entry = self.gazetteer.get(mention.actor_id)
+            for r in entry.roles if entry is not None else ():
+                if r.role == role and (owner is None or owner.actor_id in (r.state, r.org)):
+                    key = ((r.title or "").lower() != written, abs(mention.start - title.start))
+                    if best is None or key < best[:2]:
+                        best = (*key, entry.id)
+        return PersonMention(title.start, title.end, best[2]) if best else None
 
     def _surnames(
         self, doc: Doc, text: str, found: list[PersonMention], taken: set[int], date: str | None

@@ -7,17 +7,22 @@ from __future__ import annotations
 
 from functools import cache
 
-from alliances.gazetteer.loading import GazetteerError, read_entries
+from alliances.gazetteer.loading import GazetteerError, read_entries, read_generic_organs
 from alliances.gazetteer.model import KINDS, ROLES, Entry, Role
 
 __all__ = ["KINDS", "ROLES", "Entry", "Gazetteer", "GazetteerError", "Role", "load"]
 
 
 class Gazetteer:
-    """Entries by id, with role look-up by date."""
+    """Entries by id, with role look-up by date.
 
-    def __init__(self, entries: list[Entry]) -> None:
+    `generic_organs` are names of government organs that any state has ("Defense Ministry");
+    they belong to no entry and are resolved to a state in context.
+    """
+
+    def __init__(self, entries: list[Entry], generic_organs: tuple[str, ...] = ()) -> None:
         self.entries: dict[str, Entry] = {e.id: e for e in entries}
+        self.generic_organs = generic_organs
         self._holders: dict[tuple[str, str], list[tuple[Role, Entry]]] = {}
         for entry in entries:
             for role in entry.roles:
@@ -45,4 +50,4 @@ class Gazetteer:
 @cache
 def load() -> Gazetteer:
     """The bundled gazetteer, read once per process."""
-    return Gazetteer(read_entries())
+    return Gazetteer(read_entries(), read_generic_organs())

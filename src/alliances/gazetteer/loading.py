@@ -18,7 +18,8 @@ from alliances.gazetteer.model import KINDS, ROLES, Entry, Role
 # libyaml's loader when PyYAML was built with it: five times faster on these files.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HEAD_ROLES = ("head_of_state", "head_of_government")
-GOVERNMENT_WORDS = ("administration", "government", "cabinet")
+MONARCHS = ("King", "Queen", "Emperor")
+GOVERNMENT_WORDS = ("administration", "government", "cabinet", "regime")
 
 
 class GazetteerError(ValueError):
@@ -130,10 +131,18 @@ def _places(records: list[dict]) -> list[Entry]:
 
 
 def _government_aliases(states: list[Entry], people: list[Entry]) -> list[Entry]:
-    """Add "<Surname> administration/government/cabinet" to the state its leader headed."""
+    """Add "<Surname> administration/government/cabinet" to the state its leader headed.
+
+    Monarchs lead no government of their own, so "King", "Queen" and "Emperor" add nothing.
+    """
     extra: dict[str, list[str]] = {}
     for person in people:
-        for state in {r.state for r in person.roles if r.role in HEAD_ROLES and r.state}:
+        heads = {
+            r.state
+            for r in person.roles
+            if r.role in HEAD_ROLES and r.state and r.title not in MONARCHS
+        }
+        for state in heads:
             extra.setdefault(state, []).extend(
                 f"{person.surname} {word}" for word in GOVERNMENT_WORDS
             )
@@ -166,3 +175,8 @@ def read_entries() -> list[Entry]:
                 if ref is not None and ref not in ids:
                     raise GazetteerError(f"{entry.id}: role {role.role} names unknown {ref!r}")
     return entries
+
+
+def read_generic_organs() -> tuple[str, ...]:
+    """Names of organs any state has ("Defense Ministry"), resolved to a state in context."""
+    return tuple(str(form) for form in _read("organs.yaml"))
