@@ -119,6 +119,9 @@ _NUMBER = (
     rf"|{_alternation(_WORD_NUMBERS)}"
 )
 _ATOM_RE = re.compile(
+    # An amount starts at a digit, a currency sign or a word start: a cheap test that lets the
+    # scanner skip the positions inside words before trying the alternatives.
+    r"(?=[\d$¥￥£€₩₱₹]|\b[A-Za-z])"
     rf"(?:(?<![A-Za-z])(?P<cur>{_alternation(_PREFIX_CURRENCIES)})\s?)?"
     rf"(?<![\w.,+:])(?<![A-Za-z]-)(?P<num>{_NUMBER})"
     rf"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|bn|tn)\b|(?P<short>k|mn|m)\b)?"
