@@ -84,6 +84,8 @@ def test_treaty_succession_and_endings(ref):
     )  # fmt: skip
     assert not ref["seato"].active("1977-07-01")
     assert ref["sino-soviet-treaty-1950"].member_ids == ("CHN", "SUN")
+    assert "ALB" not in ref["warsaw-pact"].members_on("1970-01-01")
+    assert not ref["warsaw-pact"].active("1991-07-01")
 
 
 def test_quad_lapsed_between_2008_and_2017(ref):

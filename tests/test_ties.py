@@ -17,7 +17,7 @@ NAMES = {
     "Japan": "JPN", "Tokyo": "JPN", "US": "USA", "U.S.": "USA", "Washington": "USA",
     "UK": "GBR", "Britain": "GBR", "Australia": "AUS", "India": "IND", "ROK": "KOR",
     "South Korea": "KOR", "China": "CHN", "France": "FRA", "Vietnam": "VNM",
-    "Philippines": "PHL", "NATO": "org:nato",
+    "Philippines": "PHL", "NATO": "org:nato", "North Korea": "PRK", "Russia": "RUS",
 }  # fmt: skip
 _NAME = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(NAMES, key=len)[::-1])) + r")")
 
@@ -186,3 +186,33 @@ def test_default_pipeline_fills_ties_after_actors(pipeline):
     result = pipeline(Document(text=text, published="2022-01-06"))
     assert summary(result.ties) == [("agreement", ("AUS", "JPN"), "japan-australia-raa")]
     assert result.to_json()["ties"][0]["text"] == "Reciprocal Access Agreement"
+
+
+def test_treaty_named_as_such_is_an_alliance_even_when_unknown():
+    text = "North Korea and Russia signed a mutual defense treaty."
+    assert summary(ties(text, published="2024-06-01")) == [("alliance", ("PRK", "RUS"), None)]
+    assert summary(ties(text, published="2024-12-10")) == [
+        ("alliance", ("PRK", "RUS"), "russia-dprk-treaty-2024")
+    ]
+
+
+def test_future_reference_ties_are_not_used_to_resolve():
+    text = "Tokyo will deepen its security cooperation with the Philippines."
+    assert summary(ties(text, published="2023-01-01")) == [("partnership", ("JPN", "PHL"), None)]
+    assert summary(ties(text, published="2025-10-01")) == [
+        ("agreement", ("JPN", "PHL"), "japan-philippines-raa")
+    ]
+
+
+def test_trilateral_list_of_states_is_a_grouping():
+    text = "Leaders of Japan, the US and South Korea held a trilateral summit."
+    assert summary(ties(text)) == [("grouping", ("JPN", "KOR", "USA"), "us-japan-rok-trilateral")]
+    assert ties("Leaders of Japan, the US and South Korea met in Lima.") == []
+
+
+def test_quoted_and_compound_modifiers_before_the_noun():
+    text = 'China and Russia declared a "no limits" partnership.'
+    assert summary(ties(text)) == [("partnership", ("CHN", "RUS"), None)]
+    text = "India and the US signed a defense framework agreement."
+    assert summary(ties(text)) == [("agreement", ("IND", "USA"), None)]
+    assert ties("India and the US signed a trade framework agreement.") == []

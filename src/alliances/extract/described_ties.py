@@ -10,7 +10,9 @@ Shapes handled, each within one sentence:
   with no actor before it in the sentence refers to the previous sentence's subject);
 - "their": "The US and the UK ..., with their 'special relationship'" (the two actors named
   before it);
-- a coordinated subject: "the US and Japan formed an alliance".
+- a coordinated subject: "the US and Japan formed an alliance";
+- a list of 3+ states in a sentence that says trilateral/quadrilateral ("the trilateral summit
+  of Japan, the US and South Korea").
 
 Weak nouns ("relations", "ties", "cooperation") count only with a security qualifier ("defense
 relations", "security ties"), so "China-US relations" is not a tie. Each shape gives the member
@@ -24,8 +26,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 TIE_ACTOR_KINDS = frozenset({"state", "organisation"})
+# Words that may stand before a tie noun, and those that make a weak noun a security tie.
 _Q = r"(?:security|defen[cs]e|military|strategic|bilateral|trilateral|mutual|comprehensive|" \
-    r"global|special|equal|formal|close|closer|deepening|growing|new|reciprocal)"  # fmt: skip
+    r"global|special|equal|formal|close|closer|deepening|growing|new|reciprocal|ironclad|" \
+    r"enduring|robust|long-standing|decades-old|formidable|historic|regional|quasi-|" \
+    r"[\"“‘][^\"“”‘’]{1,30}[\"”’])"  # fmt: skip
+_SEC = (
+    r"(?:security|defen[cs]e|military|strategic|special|reciprocal|intelligence|logistics|"
+    r"access|basing|status-of-forces|host-nation)"
+)
+_MOD = rf"(?:{_Q}|{_SEC}|framework|cooperation|sharing|information-sharing|support)"
 STRONG = r"alliances?|partnerships?|treat(?:y|ies)|pacts?|collusion"
 WEAK = (
     r"relations|relationship|ties|cooperation|co-operation|arrangements?|dialogue|links|"
@@ -34,7 +44,8 @@ WEAK = (
 # A tie noun, allowing qualifiers and quotes before it; weak nouns need a qualifier.
 _NOUN = (
     rf"(?:[\"“”'‘’]?(?:{_Q}[\"“”'‘’]?\s+){{0,3}}(?P<strong>{STRONG})\b"
-    rf"|[\"“”'‘’]?(?:{_Q}[\"“”'‘’]?\s+){{1,3}}(?P<weak>{WEAK})\b)"
+    rf"|[\"“”'‘’]?(?:{_MOD}[\"“”'‘’]?\s+){{0,2}}{_SEC}[\"“”'‘’]?\s+"
+    rf"(?:{_MOD}[\"“”'‘’]?\s+){{0,2}}(?P<weak>{WEAK})\b)"
 )
 _CHAIN_GAP = re.compile(r"^\s?[-\u2010-\u2015]\s?$")
 _AFTER_CHAIN = re.compile(rf"[\"“”'‘’]?\s+{_NOUN}", re.IGNORECASE)  # used with .match(pos)
@@ -52,16 +63,19 @@ _SECURITY_OBJECT = re.compile(
 )
 _NOT_SECURITY = re.compile(
     r"\b(?:trade|economic|investment|tax|currency|swap|climate|energy|loan|fisher(?:y|ies)|"
-    r"customs|tariffs?|aviation|visa)\b",
+    r"customs|tariffs?|aviation|visa|cultural|educational|scientific|health|business)\b",
     re.IGNORECASE,
 )
 _THEIR = re.compile(rf"\btheir\s+{_NOUN}", re.IGNORECASE)
 _SUBJECT_VERB = re.compile(
     r"\s+(?:have\s+|has\s+|had\s+|also\s+|jointly\s+){0,2}"
-    r"(?:formed|signed|concluded|forged|established|inked|sealed|upgraded|launched)\s+"
+    r"(?:formed|signed|concluded|forged|established|inked|sealed|upgraded|launched|declared|"
+    r"announced|unveiled|agreed\s+(?:on|to)|elevated|renewed|restored)\s+"
     rf"(?:(?:a|an|the|their|new)\s+)?(?:[\w-]+\s+){{0,4}}?{_NOUN}",
     re.IGNORECASE,
 )
+_MINILATERAL = re.compile(r"\b(?:tri|quadri|mini)lateral\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,4}$")
 _PRONOUN_GAP = re.compile(r"\b(?P<p>its|their)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _LEADING_PRONOUN = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
@@ -72,17 +86,19 @@ class Described:
     """A tie read from the text: members (unsorted), noun class, span."""
 
     members: tuple[str, ...]
-    noun: str  # alliance | agreement | partnership | weak | chain
+    noun: str  # treaty | alliance | agreement | partnership | weak | chain
     start: int
     end: int
 
 
 def noun_class(word: str | None) -> str:
-    """The kind a tie noun suggests: alliance, agreement, partnership or weak."""
+    """The kind a tie noun suggests: treaty, alliance, agreement, partnership or weak."""
     if word is None:
         return "chain"
     w = word.lower()
-    if w.startswith(("allian", "treat", "pact")):
+    if w.startswith(("treat", "pact")):
+        return "treaty"
+    if w.startswith("allian"):
         return "alliance"
     if w.startswith(("partnership", "collusion")):
         return "partnership"
@@ -199,7 +215,7 @@ def from_owner_with(view: SentenceView) -> list[Described]:
     out = []
     for b in view.mentions:
         head = _WITH.search(view.text, max(view.start, b.start - 120), b.start)
-        if head is None or _NOT_SECURITY.search(head.group()):
+        if head is None:
             continue
         if head.group("verb") is None:
             noun = noun_class(_noun(head))
@@ -243,6 +259,29 @@ def from_subject_verb(view: SentenceView) -> list[Described]:
     return out
 
 
+def from_minilateral_lists(view: SentenceView) -> list[Described]:
+    """ "trilateral ... Japan, the US and South Korea": a list of 3+ states in a sentence that
+    calls their meeting or cooperation trilateral (or quadrilateral, minilateral)."""
+    if not _MINILATERAL.search(view.text, view.start, view.end):
+        return []
+    out = []
+    run: list = []
+    for m in [*view.mentions, None]:
+        if (
+            m is not None
+            and m.kind == "state"
+            and run
+            and _LIST_GAP.match(view.text[run[-1].end : m.start])
+        ):
+            run.append(m)
+            continue
+        members = _distinct([r.actor_id for r in run])
+        if len(members) >= 3 and re.search(r"\band\b", view.text[run[0].end : run[-1].start]):
+            out.append(Described(members, "chain", run[0].start, run[-1].end))
+        run = [m] if m is not None and m.kind == "state" else []
+    return out
+
+
 def describe(view: SentenceView, consumed: set[int]) -> list[Described]:
     """Every described tie in one sentence, in text order."""
     found = (
@@ -251,5 +290,11 @@ def describe(view: SentenceView, consumed: set[int]) -> list[Described]:
         + from_owner_with(view)
         + from_their(view)
         + from_subject_verb(view)
+        + from_minilateral_lists(view)
     )
+    found = [
+        d
+        for d in found
+        if not _NOT_SECURITY.search(view.text, max(view.start, d.start - 25), d.end)
+    ]
     return sorted(found, key=lambda d: d.start)

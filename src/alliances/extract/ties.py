@@ -9,9 +9,10 @@ Two sources of ties feed one list:
 
 A described tie whose member set matches a reference tie in force on the publication date takes
 that tie's id and kind (so "the US-Japan alliance" and "the Japan-US Security Treaty" are one
-alliance tie); otherwise three or more members make a grouping and two a partnership (or an
-agreement when the text says agreement). The output has one tie per reference id, and one per
-member set among the rest; a described tie repeating the members of a known tie is dropped.
+alliance tie); otherwise three or more members make a grouping and two a partnership (an
+agreement when the text says agreement, an alliance when it says treaty or pact). The output
+has one tie per reference id, and one per member set among the rest; a described tie repeating
+the members of a known tie is dropped.
 """
 
 from __future__ import annotations
@@ -33,9 +34,11 @@ from alliances.extract.named_ties import (
 from alliances.extract.pipeline import State
 from alliances.reference import Reference
 from alliances.reference import Tie as ReferenceTie
+from alliances.reference.model import first_day
 
 # Which reference kinds a described noun may resolve to, in order of preference.
 PREFERENCE = {
+    "treaty": ("alliance", "agreement"),
     "alliance": ("alliance", "grouping", "partnership"),
     "agreement": ("agreement",),
     "partnership": ("alliance", "grouping", "partnership"),
@@ -57,11 +60,12 @@ def _sentence_of(starts: list[int], position: int) -> int:
 
 def resolve(reference: Reference, members: frozenset[str], noun: str, date: str | None):
     """The reference tie a described member set and noun refer to, or None."""
-    pools = (
-        [reference.ties_between(members, on=date), reference.ties_between(members)]
-        if date is not None
-        else [reference.ties_between(members)]
-    )
+    ever = reference.ties_between(members)
+    if date is None:
+        pools = [ever]
+    else:  # in force on the date, else any that had started by then (not a future one)
+        started = [t for t in ever if t.start and first_day(t.start) <= first_day(date)]
+        pools = [reference.ties_between(members, on=date), started]
     for pool in pools:
         for kind in PREFERENCE[noun]:
             found = [t for t in pool if t.kind == kind]
@@ -131,8 +135,8 @@ class TieFinder:
             return _Candidate(("ref", tie.id), item)
         if len(members) >= 3:
             kind = "grouping"
-        else:
-            kind = "agreement" if d.noun == "agreement" else "partnership"
+        else:  # a treaty named as such is an alliance; an unknown "alliance" a partnership
+            kind = {"treaty": "alliance", "agreement": "agreement"}.get(d.noun, "partnership")
         return _Candidate(("set", members), Tie(kind, span, sorted(members), d.start, d.end, span))
 
 
