@@ -79,6 +79,17 @@ def test_matches_networkx(pair, data):
     with_groups = brokerage(g, node, groups)
     assert with_groups.total == open_pairs
     assert sum(with_groups.roles.values()) == open_pairs
+    together = hub_structure(g, node, spokes)
+    assert together.spoke_density == pytest.approx(spoke_density(g, spokes))
+    assert together.degree_centralization == pytest.approx(degree_centralization(g))
+    assert together.hub_betweenness == pytest.approx(hub_betweenness(g, node))
+    assert together.hub_effective_size == pytest.approx(effective_size(g, node))
+    present = [s for s in spokes if s in names]
+    assert together.spoke_brokerage == {
+        s: brokerage(g, s).total if s in present else 0 for s in spokes
+    }
+    for s in present:
+        assert together.spoke_ties[s] == sum(1 for t in present if oracle.has_edge(s, t))
 
 
 def _named(edges: list[tuple[str, str]], extra: tuple[str, ...] = ()) -> ig.Graph:

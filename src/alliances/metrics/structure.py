@@ -218,8 +218,9 @@ class HubStructure:
 def hub_structure(graph: ig.Graph, hub: str, spokes: Iterable[str]) -> HubStructure:
     """All structure measures for a hub and its spokes on one graph.
 
-    `spoke_ties[s]` is the number of other spokes s is tied to; `spoke_brokerage[s]` its
-    Gould–Fernandez brokerage on the whole graph.
+    Same definitions as the functions above, computed together from one adjacency list (a
+    yearly series calls this hundreds of times). `spoke_ties[s]` is the number of other spokes
+    s is tied to; `spoke_brokerage[s]` its Gould–Fernandez brokerage on the whole graph.
 
     >>> g = ig.Graph(edges=[(0, 1), (0, 2), (0, 3), (1, 2), (1, 4)])
     >>> g.vs["name"] = ["USA", "JPN", "AUS", "PHL", "GBR"]
@@ -228,20 +229,35 @@ def hub_structure(graph: ig.Graph, hub: str, spokes: Iterable[str]) -> HubStruct
     (0.333, 1, 'JPN')
     """
     spokes = tuple(dict.fromkeys(spokes))
-    names = set(graph.vs["name"]) if graph.vcount() else set()
-    within = graph.induced_subgraph([graph.vs.find(name=s).index for s in spokes if s in names])
-    spoke_ties = dict.fromkeys(spokes, 0)
-    for s, d in zip(within.vs["name"] if within.vcount() else [], within.degree(), strict=True):
-        spoke_ties[s] = d
+    n = graph.vcount()
+    index = {name: i for i, name in enumerate(graph.vs["name"])} if n else {}
+    adjacency = [set(a) for a in graph.get_adjlist()]
+    present = {s: index[s] for s in spokes if s in index}
+    spoke_ids = set(present.values())
+    spoke_ties = {s: len(adjacency[present[s]] & spoke_ids) if s in present else 0 for s in spokes}
+    k = len(spokes)
+    density = sum(spoke_ties.values()) / 2 / (k * (k - 1) / 2) if k >= 2 else None
+
+    def open_pairs(i: int) -> int:
+        contacts = sorted(adjacency[i])
+        return sum(
+            1 for x, a in enumerate(contacts) for c in contacts[x + 1 :] if c not in adjacency[a]
+        )
+
+    h = index.get(hub)
+    hub_size = None
+    if h is not None and adjacency[h]:
+        n_h = len(adjacency[h])
+        hub_size = n_h - 2 * (n_h * (n_h - 1) // 2 - open_pairs(h)) / n_h
     return HubStructure(
         hub=hub,
         spokes=spokes,
-        nodes=graph.vcount(),
+        nodes=n,
         ties=graph.ecount(),
-        spoke_density=spoke_density(graph, spokes),
+        spoke_density=density,
         degree_centralization=degree_centralization(graph),
         hub_betweenness=hub_betweenness(graph, hub),
-        hub_effective_size=effective_size(graph, hub),
+        hub_effective_size=hub_size,
         spoke_ties=spoke_ties,
-        spoke_brokerage={s: brokerage(graph, s).total for s in spokes},
+        spoke_brokerage={s: open_pairs(present[s]) if s in present else 0 for s in spokes},
     )

@@ -13,6 +13,7 @@ interval).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,7 +35,14 @@ Coverage = dict[str, tuple[int, int]]  # dataset -> (first year, last year)
 
 
 class System:
-    """All ties over all time, ready to be cut at any date."""
+    """All ties over all time, ready to be cut at any date.
+
+    `graph` holds every (tie, pair, span) edge; a cut selects edges with numpy masks over their
+    spans, layers and endpoints and builds the small snapshot graph from those alone. Cuts are
+    memoised (the series of several families reuse them).
+    """
+
+    CACHE_SIZE = 1024
 
     def __init__(
         self,
@@ -45,31 +53,51 @@ class System:
         self.ties = {t.id: t for t in ties}
         self.events = sorted(events, key=lambda e: e.day)
         self.coverage = dict(coverage or {})
-        names = sorted({a for t in self.ties.values() for a in t.members})
-        names = sorted(set(names) | {a for e in self.events for a in (e.source, e.target)})
-        self.graph = ig.Graph(n=len(names), directed=False)
-        self.graph.vs["name"] = names
-        index = {n: i for i, n in enumerate(names)}
+        names = {a for t in self.ties.values() for a in t.members}
+        self.names = sorted(names | {a for e in self.events for a in (e.source, e.target)})
+        index = {n: i for i, n in enumerate(self.names)}
         edges, attrs = [], defaultdict(list)
         for tie in self.ties.values():
             for a, b in tie.pairs():
                 for start, end in tie.pair_spans(a, b):
                     edges.append((index[a], index[b]))
                     _edge_attrs(attrs, tie, a, b, start, end)
-        self.graph.add_edges(edges, attributes=dict(attrs) if edges else None)
+        self.graph = ig.Graph(n=len(self.names), edges=edges, directed=False)
+        self.graph.vs["name"] = self.names
+        self._attrs = dict(attrs)
+        for key, column in self._attrs.items():
+            self.graph.es[key] = column
+        ends = np.array(edges, dtype=np.int64).reshape(-1, 2)
+        self._a, self._b = ends[:, 0], ends[:, 1]
         self._start = np.array(attrs["start"], dtype=np.int64)
         self._end = np.array(attrs["end"], dtype=np.int64)
-        self._layer = np.array(attrs["layer"], dtype=object)
+        self._layer = np.array([LAYERS.index(la) for la in attrs["layer"]], dtype=np.int64)
         self._event_days = np.array([e.day for e in self.events], dtype=np.int64)
+        self._cache: dict[tuple, Snapshot] = {}
+
+    def clear_cache(self) -> None:
+        """Forget memoised cuts (to time them, or to free memory)."""
+        self._cache.clear()
 
     def covered(self, year: int) -> list[str]:
         """The datasets whose coverage includes `year` (the evidence a value for it rests on)."""
         return sorted(d for d, (a, b) in self.coverage.items() if a <= year <= b)
 
-    def edge_ids(self, when: str | int | dt.date, layers: Sequence[str] = TIE_LAYERS) -> np.ndarray:
-        """Ids of the tie edges of `layers` active at some time in the interval `when` names."""
+    def edge_ids(
+        self,
+        when: str | int | dt.date,
+        layers: Sequence[str] = TIE_LAYERS,
+        members: Iterable[str] | None = None,
+    ) -> np.ndarray:
+        """Ids of the tie edges of `layers` active at some time in the interval `when` names,
+        between two of `members` when given."""
         start, end = interval(when)
-        mask = (self._start < end) & (self._end > start) & np.isin(self._layer, list(layers))
+        allowed = np.zeros(len(LAYERS), dtype=bool)
+        allowed[[LAYERS.index(la) for la in layers]] = True
+        mask = (self._start < end) & (self._end > start) & allowed[self._layer]
+        if members is not None:
+            keep = np.array([n in members for n in self.names], dtype=bool)
+            mask &= keep[self._a] & keep[self._b]
         return np.flatnonzero(mask)
 
     def events_in(self, when: str | int | dt.date) -> list[EventRecord]:
@@ -83,15 +111,35 @@ class System:
         members: Iterable[str] | None = None,
         layers: Sequence[str] = LAYERS,
     ) -> Snapshot:
-        """The system at a date (year, month or day), restricted to `members` when given."""
-        ids = self.edge_ids(when, [la for la in layers if la in TIE_LAYERS])
-        graph = self.graph.subgraph_edges(ids.tolist(), delete_vertices=False)
+        """The system at a date (year, month or day), restricted to `members` when given.
+
+        The snapshot holds the actors with at least one tie (or event) then.
+        """
+        members = frozenset(members) if members is not None else None
+        key = (str(when), members, tuple(layers))
+        if key not in self._cache:
+            if len(self._cache) >= self.CACHE_SIZE:
+                self._cache.clear()
+            self._cache[key] = self._cut(when, members, layers)
+        return self._cache[key]
+
+    def _cut(self, when, members: frozenset[str] | None, layers: Sequence[str]) -> Snapshot:
+        ids = self.edge_ids(when, [la for la in layers if la in TIE_LAYERS], members)
+        events = []
         if "events" in layers:
-            _add_events(graph, self.events_in(when))
-        keep = set(members) if members is not None else None
-        graph = graph.induced_subgraph(
-            [v.index for v in graph.vs if v.degree() and (keep is None or v["name"] in keep)]
-        )
+            events = [
+                e for e in self.events_in(when)
+                if members is None or (e.source in members and e.target in members)
+            ]  # fmt: skip
+        ends = np.concatenate([self._a[ids], self._b[ids]])
+        event_ends = [self.names.index(n) for e in events for n in (e.source, e.target)]
+        vertices = np.unique(np.concatenate([ends, np.array(event_ends, dtype=np.int64)]))
+        local = np.searchsorted(vertices, ends).reshape(2, -1).T
+        graph = ig.Graph(n=len(vertices), edges=local.tolist(), directed=False)
+        graph.vs["name"] = [self.names[v] for v in vertices]
+        for key, column in self._attrs.items():
+            graph.es[key] = [column[i] for i in ids]
+        _add_events(graph, events)
         year = interval(when)
         first = dt.date.fromordinal(year[0]).year
         last = dt.date.fromordinal(year[1] - 1).year
@@ -162,6 +210,25 @@ class Snapshot:
     def nodes(self) -> list[str]:
         return list(self.graph.vs["name"]) if self.graph.vcount() else []
 
+    @functools.cached_property
+    def _records(self) -> list[dict]:
+        """Every edge's attributes as a dict, in edge order (read once, reused)."""
+        if not self.graph.ecount():
+            return []
+        columns = {k: self.graph.es[k] for k in self.graph.es.attributes()}
+        return [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+    @functools.cached_property
+    def _dyads(self) -> dict[frozenset[str], list[dict]]:
+        index: dict[frozenset[str], list[dict]] = defaultdict(list)
+        for record in self._records:
+            index[frozenset((record["a"], record["b"]))].append(record)
+        return index
+
+    def between(self, a: str, b: str, layers: Sequence[str] = LAYERS) -> list[dict]:
+        """The attributes of the edges of `layers` linking a and b."""
+        return [r for r in self._dyads.get(frozenset((a, b)), []) if r["layer"] in layers]
+
     def edges(self, layers: Sequence[str] = LAYERS) -> list[dict]:
         """The active edges of `layers` as plain dicts (dates as ISO strings)."""
         rows = []
@@ -190,13 +257,17 @@ class Snapshot:
         if not self.graph.ecount():
             return ig.Graph()
         es = self.graph.es
-        mask = np.isin(np.array(es["layer"], dtype=object), list(layers))
-        if exclude_nonaggression_only:
-            mask &= ~np.array(es["nonaggression_only"], dtype=bool)
-        if obligations:
-            wanted = set(obligations)
-            held = zip(es["obligations_a"], es["obligations_b"], strict=True)
-            mask &= np.array([bool(wanted & {*(a or ()), *(b or ())}) for a, b in held])
-        graph = self.graph.subgraph_edges(np.flatnonzero(mask).tolist(), delete_vertices=True)
+        wanted = set(obligations or ())
+        keep = [
+            i
+            for i, (layer, nonagg, held_a, held_b) in enumerate(
+                zip(es["layer"], es["nonaggression_only"], es["obligations_a"],
+                    es["obligations_b"], strict=True)
+            )
+            if layer in layers
+            and not (exclude_nonaggression_only and nonagg)
+            and (not wanted or wanted & {*(held_a or ()), *(held_b or ())})
+        ]  # fmt: skip
+        graph = self.graph.subgraph_edges(keep, delete_vertices=True)
         graph.simplify(combine_edges="first")
         return graph

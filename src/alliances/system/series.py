@@ -8,7 +8,7 @@ source covers gives None values, never 0.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 import igraph as ig
@@ -94,15 +94,6 @@ def structure_series(system: System, scope: Scope, years: Iterable[int]) -> list
     return rows
 
 
-def _dyad_edges(snapshot: Snapshot, a: str, b: str, layers: Sequence[str]) -> list:
-    graph = snapshot.graph
-    names = graph.vs["name"] if graph.vcount() else []
-    if a not in names or b not in names:
-        return []
-    between = graph.es.select(_between=([names.index(a)], [names.index(b)]))
-    return [e for e in between if e["layer"] in layers]
-
-
 def _obligations(edges: list, actor: str) -> dict[str, bool]:
     held: set[str] = set()
     for e in edges:
@@ -134,7 +125,7 @@ def asymmetry_series(
         covered = system.covered(year)
         snap = system.at(str(year), members=scope.members, layers=scope.layers)
         for spoke in scope.spokes_at(snap):
-            edges = _dyad_edges(snap, scope.hub, spoke, scope.layers)
+            edges = snap.between(scope.hub, spoke, scope.layers)
             treaties = [
                 e for e in edges if e["layer"] == "alliance" and e["obligations_a"] is not None
             ]
