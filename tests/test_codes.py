@@ -73,6 +73,12 @@ def test_cameo_country_codes():
     assert codes.cameo_to_iso3("") is None
 
 
+def test_country_names():
+    assert codes.from_name("Timor Leste") == "TLS"
+    assert codes.from_name("  united   kingdom ") == "GBR"
+    assert codes.from_name("Asia & Oceania") is None
+
+
 def test_every_iso_code_is_a_real_or_historical_one():
     for row in codes.crosswalk():
         if row.iso3 and row.iso3 not in codes.USER_ASSIGNED:

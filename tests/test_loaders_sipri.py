@@ -26,7 +26,7 @@ def workbook(path, share_cell=0.0342):
     front.append(["SIPRI Military Expenditure Database"])
     sheets = {
         "Constant (2023) US$": [[1000.5, 1100.0, "..."], [50.0, 52.0, 55.0]],
-        "Current US$": [[900.0, 1000.0, 1200.0], ["xxx", 40.0, 45.0]],
+        "Current USD": [[900.0, 1000.0, 1200.0], ["xxx", 40.0, 45.0]],
         "Share of GDP": [[share_cell, 0.035, "..."], [0.01, 0.011, 0.0137]],
     }
     for title, (usa, japan) in sheets.items():

@@ -103,6 +103,21 @@ def cameo_to_iso3(code: str) -> str | None:
     return code if len(code) == 3 and pycountry.countries.get(alpha_3=code) else None
 
 
+def from_name(name: str) -> str | None:
+    """The ISO alpha-3 code of an English country name (CAMEO's names, then pycountry's), or None.
+
+    >>> from_name("South Korea"), from_name("Russian Federation"), from_name("Atlantis")
+    ('KOR', 'RUS', None)
+    """
+    key = " ".join(name.split()).lower()
+    if key in _names():
+        return _names()[key]
+    try:
+        return pycountry.countries.lookup(key).alpha_3
+    except LookupError:
+        return None
+
+
 def crosswalk() -> tuple[CodeRow, ...]:
     """Every row of the crosswalk, by COW code then date."""
     return tuple(row for rows in _tables()[0].values() for row in rows)
@@ -152,6 +167,20 @@ def _day(on: Date) -> str:
     if len(text) == 7:
         return f"{text}-15"
     return dt.date.fromisoformat(text[:10]).isoformat()
+
+
+@functools.cache
+def _names() -> dict[str, str]:
+    """Lower-case CAMEO country names -> ISO alpha-3 (states only, not territories)."""
+    names = {}
+    with (files("alliances.data") / "codes" / "cameo_country_codes.csv").open(
+        encoding="utf-8"
+    ) as f:
+        for record in csv.DictReader(f):
+            code = CAMEO_TO_ISO3.get(record["cameo_code"], record["cameo_code"])
+            if len(code) == 3 and code.isalpha():
+                names.setdefault(record["icews_country_name"].lower(), code)
+    return names
 
 
 @functools.cache

@@ -18,7 +18,6 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
-import pycountry
 from openpyxl.utils import get_column_letter
 
 from alliances import codes
@@ -44,14 +43,14 @@ CITATION = (
 CONSTANT = re.compile(r"milex_const(\d{4})_usd_m")
 CSV_SERIES = {"milex_current_usd_m": "milex_current_usd", "milex_share_gdp": "milex_share_gdp"}
 SHEETS = {
-    re.compile(r"constant \((\d{4})\) us\$", re.I): "milex_constant_usd",
-    re.compile(r"current us\$", re.I): "milex_current_usd",
+    re.compile(r"constant \((\d{4})\) us(?:\$|d)", re.I): "milex_constant_usd",
+    re.compile(r"current us(?:\$|d)", re.I): "milex_current_usd",
     re.compile(r"share of gdp", re.I): "milex_share_gdp",
 }
 SCALE = {"milex_constant_usd": 1e6, "milex_current_usd": 1e6, "milex_share_gdp": 100}
 NOT_AVAILABLE = {"...", ". .", ""}
 DID_NOT_EXIST = "xxx"
-# SIPRI's names that neither the CAMEO crosswalk nor pycountry resolve.
+# SIPRI's names that neither CAMEO's names nor pycountry resolve (see codes.from_name).
 SIPRI_NAMES = {
     "korea, south": "KOR",
     "korea, north": "PRK",
@@ -76,6 +75,14 @@ SIPRI_NAMES = {
     "viet nam": "VNM",
     "cote d'ivoire": "CIV",
     "côte d’ivoire": "CIV",
+    "cote d’ivoire": "CIV",
+    "congo, dem. rep.": "COD",
+    "congo, repub.": "COG",
+    "central african rep.": "CAF",
+    "dominican rep.": "DOM",
+    "bosnia-herzegovina": "BIH",
+    "macedonia, fyr": "MKD",
+    "trinidad & tobago": "TTO",
 }
 
 
@@ -103,13 +110,8 @@ def load_sipri(store: Store, path: str | Path, version: str | None = None) -> Lo
 
 def iso3_of_name(name: str) -> str | None:
     """The ISO alpha-3 code of a SIPRI country name, or None (regions, unknown names)."""
-    key = " ".join(name.split()).strip().lower()
-    if key in SIPRI_NAMES:
-        return SIPRI_NAMES[key]
-    try:
-        return pycountry.countries.lookup(key).alpha_3
-    except LookupError:
-        return None
+    key = " ".join(name.split()).lower()
+    return SIPRI_NAMES.get(key) or codes.from_name(key)
 
 
 def _csv_facts(path: Path) -> list[Fact]:
