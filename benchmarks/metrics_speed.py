@@ -134,33 +134,44 @@ def networkx_path(graph: nx.MultiGraph, system, values, scope) -> dict[str, list
         active = nx_active(graph, year, members, scope.layers)
         for layer in (*scope.layers, COMBINED):
             simple = nx_simple(active, scope.layers if layer == COMBINED else [layer])
-            out["structure"].append({"year": year, "layer": layer,
-                                     **nx_structure(simple, hub, spokes)})  # fmt: skip
+            out["structure"].append(
+                {"year": year, "layer": layer, **nx_structure(simple, hub, spokes)}
+            )
         for spoke in spokes:
             edges = active.get_edge_data(hub, spoke) or {}
             treaties = [
-                d for d in edges.values()
+                d
+                for d in edges.values()
                 if d["layer"] == "alliance" and d["obligations_a"] is not None
-            ]  # fmt: skip
+            ]
             held = {
                 actor: {
-                    o: any(o in (d["obligations_a"] if d["a"] == actor else d["obligations_b"])
-                           for d in treaties)
+                    o: any(
+                        o in (d["obligations_a"] if d["a"] == actor else d["obligations_b"])
+                        for d in treaties
+                    )
                     for o in OBLIGATIONS
                 }
                 for actor in (hub, spoke)
-            }  # fmt: skip
+            }
             asym = obligation_asymmetry(held[hub], held[spoke]) if treaties else None
-            ratio = capability_ratio(values.get("cinc", hub, year)[0],
-                                     values.get("cinc", spoke, year)[0])  # fmt: skip
-            out["asymmetry"].append({"year": year, "spoke": spoke,
-                                     "equality": equality_index(asym, None, ratio).value})  # fmt: skip
+            ratio = capability_ratio(
+                values.get("cinc", hub, year)[0], values.get("cinc", spoke, year)[0]
+            )
+            out["asymmetry"].append(
+                {"year": year, "spoke": spoke, "equality": equality_index(asym, None, ratio).value}
+            )
         allies = [hub, *spokes]
         milex = {a: values.get("milex_current_usd", a, year)[0] for a in allies}
         gdp = {a: values.gdp(a, year)[0] for a in allies}
         shares = {a: share_of_gdp(milex[a], gdp[a]) for a in allies}
-        out["burden"].append({"year": year, "bsi": burden_sharing_index(milex, gdp),
-                              "oz": olson_zeckhauser(gdp, shares)})  # fmt: skip
+        out["burden"].append(
+            {
+                "year": year,
+                "bsi": burden_sharing_index(milex, gdp),
+                "oz": olson_zeckhauser(gdp, shares),
+            }
+        )
         start, end = interval(str(year))
         events = [
             {"quad_class": e.quad_class, "goldstein": e.goldstein, "type": e.type}
@@ -192,7 +203,9 @@ def agree(ig_rows: list[dict], nx_rows: list[dict]) -> int:
         for key in keys:
             a, b = row[key], other[key]
             if (a is None) != (b is None) or (a is not None and abs(a - b) > 1e-9):
-                raise SystemExit(f"paths disagree on {key} in {row['year']} {row['layer']}: {a} {b}")
+                raise SystemExit(
+                    f"paths disagree on {key} in {row['year']} {row['layer']}: {a} {b}"
+                )
     return len(ig_rows)
 
 
@@ -237,12 +250,16 @@ def main() -> int:
     if args.json:
         print(json.dumps(report, indent=2))
     else:
-        print(f"data: {', '.join(loaded)}; {report['edges']} edge spans; hub {args.hub}, "
-              f"{args.region}, {YEARS[0]}-{YEARS[-1]}, families: {', '.join(FAMILIES)}")  # fmt: skip
+        print(
+            f"data: {', '.join(loaded)}; {report['edges']} edge spans; hub {args.hub}, "
+            f"{args.region}, {YEARS[0]}-{YEARS[-1]}, families: {', '.join(FAMILIES)}"
+        )
         print(f"igraph path:   {ig_time:8.3f} s")
         print(f"networkx path: {nx_time:8.3f} s")
-        print(f"ratio:         {ratio:8.1f}x (target >= {args.min_ratio:g}x); "
-              f"{compared} structure rows agree")  # fmt: skip
+        print(
+            f"ratio:         {ratio:8.1f}x (target >= {args.min_ratio:g}x); "
+            f"{compared} structure rows agree"
+        )
     return 0 if ratio >= args.min_ratio else 1
 
 

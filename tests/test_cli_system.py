@@ -21,8 +21,19 @@ def run(tmp_path):
 
 
 def test_metrics_structure_series_1951_2026(run):
-    result = run("metrics", "--hub", "USA", "--region", "indo-pacific", "--from", "1951",
-                 "--to", "2026", "--format", "json")  # fmt: skip
+    result = run(
+        "metrics",
+        "--hub",
+        "USA",
+        "--region",
+        "indo-pacific",
+        "--from",
+        "1951",
+        "--to",
+        "2026",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     combined = [r for r in rows if r["layer"] == "combined"]
@@ -32,14 +43,38 @@ def test_metrics_structure_series_1951_2026(run):
 
 
 def test_metrics_table_and_csv(run):
-    table = run("metrics", "--hub", "USA", "--region", "indo-pacific", "--from", "2024",
-                "--to", "2024", "--layer", "grouping")  # fmt: skip
+    table = run(
+        "metrics",
+        "--hub",
+        "USA",
+        "--region",
+        "indo-pacific",
+        "--from",
+        "2024",
+        "--to",
+        "2024",
+        "--layer",
+        "grouping",
+    )
     assert table.exit_code == 0, table.output
     lines = table.output.splitlines()
     assert lines[0].split()[:3] == ["year", "layer", "spokes"]
     assert len(lines) == 2 + 2  # header, rule, grouping and combined
-    csv_out = run("metrics", "--hub", "USA", "--region", "indo-pacific", "--from", "2024",
-                  "--to", "2025", "--family", "asymmetry", "--format", "csv")  # fmt: skip
+    csv_out = run(
+        "metrics",
+        "--hub",
+        "USA",
+        "--region",
+        "indo-pacific",
+        "--from",
+        "2024",
+        "--to",
+        "2025",
+        "--family",
+        "asymmetry",
+        "--format",
+        "csv",
+    )
     assert csv_out.exit_code == 0, csv_out.output
     header, *body = csv_out.output.strip().splitlines()
     assert header.startswith("year,hub,spoke,allied")

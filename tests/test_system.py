@@ -32,9 +32,15 @@ SOURCE = (Source("https://example.org/treaty", "A treaty text."),)
 def _tie(id_, kind, members, start, ended=None, **fields):
     spells = tuple(m if isinstance(m, Membership) else Membership(m) for m in members)
     return Tie(
-        id=id_, name=id_, kind=kind, members=spells, sources=SOURCE, in_force=start,
-        ended=ended, **fields,
-    )  # fmt: skip
+        id=id_,
+        name=id_,
+        kind=kind,
+        members=spells,
+        sources=SOURCE,
+        in_force=start,
+        ended=ended,
+        **fields,
+    )
 
 
 @pytest.fixture
@@ -42,39 +48,74 @@ def reference() -> Reference:
     return Reference(
         ties=[
             _tie(
-                "us-japan", "alliance", ["JPN", "USA"], "1960-06-23", atop=3375,
+                "us-japan",
+                "alliance",
+                ["JPN", "USA"],
+                "1960-06-23",
+                atop=3375,
                 obligations={"USA": {"defense": 1, "consultation": 1}, "JPN": {"consultation": 1}},
                 basing=(Basing("JPN", "USA", "1960-06-23"),),
             ),
             _tie(
-                "anzus", "alliance", ["AUS", "NZL", "USA"], "1952-04-29",
+                "anzus",
+                "alliance",
+                ["AUS", "NZL", "USA"],
+                "1952-04-29",
                 obligations={"default": {"defense": 1}},
                 suspensions=(Suspension(("NZL", "USA"), "1986-09-17"),),
             ),
-            _tie("seato", "alliance", ["AUS", "GBR", "NZL", "PHL", "THA", "USA"], "1955-02-19",
-                 "1977-06-30", atop=3260, obligations={"default": {"defense": 1}}),
-            _tie("us-thailand", "alliance", ["THA", "USA"], "1962-03-06", atop=3260,
-                 obligations={"default": {"defense": 1}}),
             _tie(
-                "quad", "grouping",
+                "seato",
+                "alliance",
+                ["AUS", "GBR", "NZL", "PHL", "THA", "USA"],
+                "1955-02-19",
+                "1977-06-30",
+                atop=3260,
+                obligations={"default": {"defense": 1}},
+            ),
+            _tie(
+                "us-thailand",
+                "alliance",
+                ["THA", "USA"],
+                "1962-03-06",
+                atop=3260,
+                obligations={"default": {"defense": 1}},
+            ),
+            _tie(
+                "quad",
+                "grouping",
                 [Membership(m, "2007-05", "2008-02") for m in ("AUS", "IND", "JPN", "USA")]
                 + [Membership(m, "2017-11-12") for m in ("AUS", "IND", "JPN", "USA")],
                 "2007-05",
             ),
             _tie("partners", "partnership", ["AUS", "JPN", "org:nato"], "2022-06-29"),
-            _tie("ftta", "alliance", ["AUS", "JPN"], "2000", obligations={"default":
-                 {"nonaggression": 1}}),
+            _tie(
+                "ftta",
+                "alliance",
+                ["AUS", "JPN"],
+                "2000",
+                obligations={"default": {"nonaggression": 1}},
+            ),
         ]
-    )  # fmt: skip
+    )
 
 
 def _atop_row(atopid, member, enter, leave, phase=0, **obligations):
     row = dict.fromkeys(MEMBER_COLUMNS, "0")
     (y, m, d), (ey, em, ed) = enter, leave
     row.update(
-        atopid=atopid, member=member, yrent=y, moent=m, dayent=d, yrexit=ey, moexit=em,
-        dayexit=ed, phase=phase, version="5.1", base="3" if atopid == 3375 else "0",
-    )  # fmt: skip
+        atopid=atopid,
+        member=member,
+        yrent=y,
+        moent=m,
+        dayent=d,
+        yrexit=ey,
+        moexit=em,
+        dayexit=ed,
+        phase=phase,
+        version="5.1",
+        base="3" if atopid == 3375 else "0",
+    )
     row.update({k: "1" for k in obligations})
     return row
 
@@ -105,27 +146,58 @@ def store(tmp_path) -> Store:
 
     def fact(kind, arguments, start, end):
         return Fact(
-            kind=kind, arguments=arguments, producer="test", producer_version="0",
-            valid_from="2024-03-01", valid_from_precision="day", document_id=doc.id,
-            start=start, end=end, span_text=text[start:end],
-        )  # fmt: skip
+            kind=kind,
+            arguments=arguments,
+            producer="test",
+            producer_version="0",
+            valid_from="2024-03-01",
+            valid_from_precision="day",
+            document_id=doc.id,
+            start=start,
+            end=end,
+            span_text=text[start:end],
+        )
 
     s.add_document(
         doc,
         facts=[
-            fact("tie", {"kind": "grouping", "name": "Quad",
-                         "members": ["AUS", "IND", "JPN", "USA"], "reference": "quad"},
-                 quad, quad + 8),
-            fact("tie", {"kind": "agreement", "name": "Japan-Australia talks",
-                         "members": ["AUS", "JPN"]}, 0, talks + 10),
-            fact("event", {"source": "JPN", "target": "AUS", "type": "CONSULT",
-                           "goldstein": 1.0}, talks, talks + 10),
-            fact("event", {"source": "JPN", "target": "AUS", "type": "PROTEST",
-                           "goldstein": -2.0}, protest, protest + 9),
-            fact("event", {"source": "JPN", "target": "AUS", "type": "ASSAULT",
-                           "negated": True}, protest, protest + 9),
+            fact(
+                "tie",
+                {
+                    "kind": "grouping",
+                    "name": "Quad",
+                    "members": ["AUS", "IND", "JPN", "USA"],
+                    "reference": "quad",
+                },
+                quad,
+                quad + 8,
+            ),
+            fact(
+                "tie",
+                {"kind": "agreement", "name": "Japan-Australia talks", "members": ["AUS", "JPN"]},
+                0,
+                talks + 10,
+            ),
+            fact(
+                "event",
+                {"source": "JPN", "target": "AUS", "type": "CONSULT", "goldstein": 1.0},
+                talks,
+                talks + 10,
+            ),
+            fact(
+                "event",
+                {"source": "JPN", "target": "AUS", "type": "PROTEST", "goldstein": -2.0},
+                protest,
+                protest + 9,
+            ),
+            fact(
+                "event",
+                {"source": "JPN", "target": "AUS", "type": "ASSAULT", "negated": True},
+                protest,
+                protest + 9,
+            ),
         ],
-    )  # fmt: skip
+    )
     yield s
     s.close()
 
@@ -201,8 +273,11 @@ def test_outside_coverage_a_value_is_unknown_not_zero(store):
     system = build_system(store, reference=False)
     assert system.coverage == {"atop": (1954, 1977)}
     scope = Scope("USA", ("AUS", "THA", "JPN"), layers=("alliance",))
-    rows = {r["year"]: r for r in structure_series(system, scope, [1950, 1970, 1978])
-            if r["layer"] == "combined"}  # fmt: skip
+    rows = {
+        r["year"]: r
+        for r in structure_series(system, scope, [1950, 1970, 1978])
+        if r["layer"] == "combined"
+    }
     assert rows[1970]["spoke_density"] == pytest.approx(1 / 3)
     assert rows[1970]["sources"] == ["atop"]
     for year in (1950, 1978):
@@ -253,8 +328,10 @@ def test_exports(reference, store, tmp_path):
     json.dumps(data)  # plain data all the way down
     multigraph = to_networkx(snap)
     assert multigraph.number_of_edges() == len(data["edges"])
-    for writer, reader, suffix in ((write_graphml, nx.read_graphml, "graphml"),
-                                   (write_gexf, nx.read_gexf, "gexf")):  # fmt: skip
+    for writer, reader, suffix in (
+        (write_graphml, nx.read_graphml, "graphml"),
+        (write_gexf, nx.read_gexf, "gexf"),
+    ):
         path = tmp_path / f"s.{suffix}"
         writer(snap, path)
         back = reader(path)

@@ -53,8 +53,9 @@ def test_atop_alone_us_japan_asymmetry(atop_store):
 
 
 def test_reference_groupings_raise_indo_pacific_density_after_2017():
-    rows = metrics(None, "structure", "USA", region="indo-pacific", first=1951, last=2026,
-                   layers=("grouping",))  # fmt: skip
+    rows = metrics(
+        None, "structure", "USA", region="indo-pacific", first=1951, last=2026, layers=("grouping",)
+    )
     density = {r["year"]: r["spoke_density"] for r in rows if r["layer"] == "grouping"}
     assert set(density) == set(range(1951, 2027))
     assert max(density[y] for y in range(1951, 2018)) < density[2024]

@@ -128,9 +128,10 @@ class System:
         events = []
         if "events" in layers:
             events = [
-                e for e in self.events_in(when)
+                e
+                for e in self.events_in(when)
                 if members is None or (e.source in members and e.target in members)
-            ]  # fmt: skip
+            ]
         ends = np.concatenate([self._a[ids], self._b[ids]])
         event_ends = [self.names.index(n) for e in events for n in (e.source, e.target)]
         vertices = np.unique(np.concatenate([ends, np.array(event_ends, dtype=np.int64)]))
@@ -261,13 +262,18 @@ class Snapshot:
         keep = [
             i
             for i, (layer, nonagg, held_a, held_b) in enumerate(
-                zip(es["layer"], es["nonaggression_only"], es["obligations_a"],
-                    es["obligations_b"], strict=True)
+                zip(
+                    es["layer"],
+                    es["nonaggression_only"],
+                    es["obligations_a"],
+                    es["obligations_b"],
+                    strict=True,
+                )
             )
             if layer in layers
             and not (exclude_nonaggression_only and nonagg)
             and (not wanted or wanted & {*(held_a or ()), *(held_b or ())})
-        ]  # fmt: skip
+        ]
         graph = self.graph.subgraph_edges(keep, delete_vertices=True)
         graph.simplify(combine_edges="first")
         return graph
