@@ -229,6 +229,7 @@ def test_percentages_and_shares(sentence, span, kind, value):
             "states",
         ),
         ("Forces conducted more than 300 strikes.", "more than 300 strikes", 300, "strikes"),
+        ("the 28,500 US troops in Korea", "28,500 US troops", 28500, "troops"),
     ],
 )
 def test_counts_of_what_is_counted(sentence, span, value, unit):
@@ -277,6 +278,7 @@ def test_host_nation_support_measure():
         "The ministers met at 10:50 a.m. for 85 minutes.",
         "FY 2022 and fiscal 2023 and June 21, 2011",
         "our two nations' commitment",
+        "all 32 NATO members agreed",
         "a 10-year plan for 5-member teams",
         "No one country can do it alone, and one base is not enough.",
     ],

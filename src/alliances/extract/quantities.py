@@ -96,7 +96,8 @@ _COUNT_UNITS = {
 
 # Plural demonyms count people: "2 million Syrians", "300 Americans".
 _DEMONYMS = r"[A-Z][a-z]{2,}(?:ians|ans|is)"
-# Words after which a counted noun is not counted: "the two countries" refers, it does not count.
+# Words after which a small count refers rather than counts: "the two countries", "the 32 NATO
+# members"; "the 28,500 US troops in Korea" still counts.
 _DETERMINERS = r"the|our|their|its|these|those|both|all|his|her|my|your|each|every|first|last"
 # Words that end a noun phrase: a count's modifiers ("4,000 US Marines") cannot be one of them.
 _STOP = (
@@ -301,7 +302,7 @@ def _classify(text: str, amounts: list[_Amount]) -> list[_Found]:
         elif (
             (count := _COUNT_RE.match(text, a.end))
             and text[a.num_start : a.end].lower() != "one"  # "one country", "one base": not a count
-            and not _DETERMINER_RE.search(text, max(0, a.start - 12), a.start)
+            and (value >= 100 or not _DETERMINER_RE.search(text, max(0, a.start - 12), a.start))
         ):
             kind, end = "count", count.end()
             unit = _COUNT_UNITS.get((count.group("unit") or "").lower(), "people")
