@@ -24,9 +24,9 @@ def client(tmp_path_factory):
 
 def history(client, query: str = "") -> dict:
     page = client.get(f"/network{query}").text
-    block = re.search(r'<script type="application/json" id="history">(.*?)</script>', page, re.S)
-    assert block, "the page embeds its history"
-    return json.loads(block.group(1))
+    blocks = dict(re.findall(r'<script type="application/json" id="(\w+)">(.*?)</script>', page))
+    assert set(blocks) == {"history", "view"}, "the page embeds its history and its view"
+    return {**json.loads(blocks["history"]), **json.loads(blocks["view"])}
 
 
 def visible(data: dict, year: int, layers) -> int:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import click
 
 from alliances import __version__
-from alliances.cli import demo, documents, events, load, metrics, serve, system
+from alliances.cli import demo, documents, events, load, metrics, report, serve, system
 from alliances.cli.context import db_option
 
-COMMAND_MODULES = [documents, demo, serve, events, metrics, system, load]
+COMMAND_MODULES = [documents, demo, serve, report, events, metrics, system, load]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

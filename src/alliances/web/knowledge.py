@@ -7,11 +7,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
+from markupsafe import Markup
+
 from alliances.facts import Fact
 from alliances.system import System, build_system, get_region
 from alliances.web.network import system_ties, timeline
 from alliances.web.present import fact_row
 from alliances.web.readonly import ReadOnlyStore
+from alliances.web.twin import script_json
 
 
 class Knowledge:
@@ -43,6 +46,10 @@ class Knowledge:
         """The network's history within `region` (None: everywhere), positions fixed."""
         members = get_region(region).members if region else None
         return self.cached(("timeline", region), lambda: timeline(self.system(), members))
+
+    def page_json(self, region: str | None) -> Markup:
+        """The network's history as the page embeds it (serialised once)."""
+        return self.cached(("page_json", region), lambda: script_json(self.timeline(region)))
 
     def ties_of(self, actor_id: str) -> list[dict]:
         """The system's ties that `actor_id` is part of, over all time, with their sources."""

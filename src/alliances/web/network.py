@@ -51,9 +51,7 @@ def timeline(system: System, members: Collection[str] | None = None) -> dict:
                     "source": a,
                     "target": b,
                     "layer": edge["layer"],
-                    "kind": edge["kind"],
                     "name": edge["name"],
-                    "tie": edge["tie"],
                     "years": [[first, last]],
                 }
             )
@@ -131,9 +129,7 @@ def _event_edges(system: System, keep) -> list[dict]:
             "source": a,
             "target": b,
             "layer": "events",
-            "kind": "events",
             "name": "events",
-            "tie": f"events:{a}-{b}",
             "years": _runs(sorted(active)),
         }
         for (a, b), active in sorted(years.items())

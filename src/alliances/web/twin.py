@@ -7,6 +7,7 @@ import math
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
@@ -41,6 +42,12 @@ def respond(
         return json_response(data, status)
     html = templates.get_template(template).render(request=request, data=data, **page)
     return HTMLResponse(html, status)
+
+
+def script_json(value: Any) -> Markup:
+    """JSON to embed in `<script type="application/json">`: compact, and no `<` that could
+    close the element early."""
+    return Markup(json.dumps(_finite(value), separators=(",", ":")).replace("<", "\\u003c"))
 
 
 def json_response(data: Any, status: int = 200) -> Response:

@@ -7,7 +7,6 @@ slider needs no request; its JSON twin is the snapshot at one date.
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -16,7 +15,7 @@ from alliances.system import LAYERS, get_region, to_json
 from alliances.system.regions import load as load_regions
 from alliances.web.knowledge import Knowledge
 from alliances.web.params import bad_request, choice, parse_actor, parse_when
-from alliances.web.twin import respond
+from alliances.web.twin import respond, script_json
 
 DEFAULT_REGION = "indo-pacific"
 DEFAULT_HUB = "USA"
@@ -53,13 +52,11 @@ async def page(request: Request) -> Response:
         node["x"], node["y"] = positions.get(node["id"], (0.0, 0.0))
     data = {**wanted, **snapshot, "tie_count": len(snapshot["edges"])}
     page_data = {
-        **history,
         "hub": wanted["hub"],
         "year": int(wanted["at"][:4]),
         "layers": list(LAYERS),
         "shown": wanted["layers"],
-        "region": wanted["region"],
     }
     return respond(
-        request, "network.html", data, history=json.dumps(page_data, separators=(",", ":"))
+        request, "network.html", data, history=kb.page_json(region), view=script_json(page_data)
     )

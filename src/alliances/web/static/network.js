@@ -3,6 +3,7 @@
 (function () {
   "use strict";
   const data = JSON.parse(document.getElementById("history").textContent);
+  const view = JSON.parse(document.getElementById("view").textContent);
   const LAYER_COLOURS = {
     alliance: "#1f5fae", agreement: "#2b8a3e", partnership: "#66a80f", grouping: "#7048e8",
     posture: "#e67700",
@@ -13,7 +14,7 @@
   const graph = new graphology.MultiUndirectedGraph();
   const maxDegree = Math.max(1, ...data.nodes.map((n) => n.degree));
   for (const n of data.nodes) {
-    const hub = n.id === data.hub;
+    const hub = n.id === view.hub;
     graph.addNode(n.id, {
       x: n.x, y: -n.y, label: n.label,
       size: hub ? 14 : 3 + 8 * Math.sqrt(n.degree / maxDegree),
@@ -27,7 +28,7 @@
     });
   }
 
-  const state = { year: data.year, layers: new Set(data.shown), active: new Set(), count: 0 };
+  const state = { year: view.year, layers: new Set(view.shown), edges: new Set(), nodes: new Set() };
 
   function activeIn(years, year) {
     for (const [first, last] of years) {
@@ -36,34 +37,39 @@
     return false;
   }
 
-  // Which edges and nodes are shown for the current year and layers; updates the counts.
+  // Which edges and nodes are shown for the current year and layers; redraws only those
+  // whose visibility changed, and updates the counts.
   function update() {
-    const active = new Set();
-    let count = 0;
+    const edges = new Set(), nodes = new Set();
     graph.forEachEdge((key, attrs, source, target) => {
       if (state.layers.has(attrs.layer) && activeIn(attrs.years, state.year)) {
-        count += 1;
-        active.add(source);
-        active.add(target);
+        edges.add(key);
+        nodes.add(source);
+        nodes.add(target);
       }
     });
-    state.active = active;
-    state.count = count;
+    const changed = {
+      edges: graph.edges().filter((key) => edges.has(key) !== state.edges.has(key)),
+      nodes: graph.nodes().filter((key) => nodes.has(key) !== state.nodes.has(key)),
+    };
+    state.edges = edges;
+    state.nodes = nodes;
     document.getElementById("year").textContent = state.year;
-    document.getElementById("tie-count").textContent = count;
-    document.getElementById("actor-count").textContent = active.size;
-    renderer.refresh();
+    document.getElementById("tie-count").textContent = edges.size;
+    document.getElementById("actor-count").textContent = nodes.size;
+    if (renderer) renderer.refresh({ partialGraph: changed, skipIndexation: true });
   }
 
-  const renderer = new Sigma(graph, document.getElementById("graph"), {
+  let renderer = null;
+  update();  // the first view, before the first draw
+  renderer = new Sigma(graph, document.getElementById("graph"), {
     labelRenderedSizeThreshold: 7,
+    edgeProgramClasses: { line: Sigma.rendering.EdgeLineProgram },  // 1px GL lines: cheapest
     zIndex: true,
     nodeReducer: (node, attrs) =>
-      state.active.has(node) ? { ...attrs, zIndex: attrs.hub ? 2 : 1 }
+      state.nodes.has(node) ? { ...attrs, zIndex: attrs.hub ? 2 : 1 }
         : { ...attrs, color: FADED, label: attrs.hub ? attrs.label : "", zIndex: 0 },
-    edgeReducer: (edge, attrs) =>
-      state.layers.has(attrs.layer) && activeIn(attrs.years, state.year)
-        ? attrs : { ...attrs, hidden: true },
+    edgeReducer: (edge, attrs) => state.edges.has(edge) ? attrs : { ...attrs, hidden: true },
   });
   renderer.on("clickNode", ({ node }) => {
     window.location.href = "/actors/" + encodeURIComponent(node);
@@ -81,7 +87,7 @@
   });
 
   const fieldset = document.getElementById("layers");
-  for (const layer of data.layers) {
+  for (const layer of view.layers) {
     const label = document.createElement("label");
     const box = document.createElement("input");
     box.type = "checkbox";
@@ -99,7 +105,6 @@
     fieldset.append(label, document.createElement("br"));
   }
 
-  update();
   // For the browser console and tests: the graph, the renderer and the current view.
   window.allianceNetwork = { graph, renderer, state };
 }());
