@@ -114,6 +114,11 @@ def test_bad_exports_fail_whole_with_a_located_error(
     assert not events_folder(store).exists()  # the good file was not written either
 
 
+def test_querying_before_loading_says_so(store):
+    with pytest.raises(LoadError, match="no GDELT events loaded"):
+        gdelt_connection(store)
+
+
 def test_truncated_zip(store, v2_file, tmp_path):
     archive = tmp_path / "export.CSV.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as handle:

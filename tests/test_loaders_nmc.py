@@ -92,6 +92,10 @@ def test_real_nmc_usa_2022(store, shared):
     assert loaded.coverage["years"] == [1816, 2022]
     cinc = panel(store, "cinc").set_index(["actor", "year"])["value"]
     assert 0.1 < cinc["USA", 2022] < 0.2
+    for measure in ("milex_current_usd", "milper", "irst", "pec", "tpop", "upop"):
+        usa = panel(store, measure).set_index(["actor", "year"])["value"]
+        assert usa["USA", 2022] > 0, measure  # the USA 2022 row is there, every value known
+    assert ("SUN", 1980) in cinc.index and ("RUS", 2000) in cinc.index
     milex = panel(store, "milex_current_usd")
     assert milex["value"].isna().sum() == loaded.coverage["missing"]["milex"] > 0
     assert (milex["value"].dropna() >= 0).all()

@@ -115,10 +115,11 @@ def load_gdelt(store: Store, paths: list[str | Path]) -> Loaded:
 
 def connect(store: Store) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection with a `gdelt` view over the knowledge base's parts."""
+    folder = events_folder(store) / DATASET
+    if not any(folder.glob("*/*.parquet")):
+        raise LoadError(folder, "no GDELT events loaded (alliances load gdelt FILES)")
+    pattern = folder / "*" / "*.parquet"
     connection = duckdb.connect()
-    pattern = events_folder(store) / DATASET / "*" / "*.parquet"
-    if not list((events_folder(store) / DATASET).glob("*/*.parquet")):
-        raise LoadError(events_folder(store), "no GDELT events loaded")
     connection.execute(
         f"CREATE VIEW gdelt AS SELECT * FROM read_parquet('{_sql_text(pattern)}', "
         "hive_partitioning = true)"
