@@ -235,6 +235,25 @@ def test_saying_after_a_comma_belongs_to_the_sentence_subject():
     assert claim.text == "the bloc was building up its presence in the region"
 
 
+def test_adding_continues_the_speaker_of_the_cue_before_it():
+    claims = claims_of(
+        "“The alliance will always stand with its partners,” Paul Smith said, adding that "
+        "Japan would deploy new missiles."
+    )
+    assert [(c.speaker, c.cue, c.text) for c in claims] == [
+        ("person:paul-smith", "said", "The alliance will always stand with its partners"),
+        ("person:paul-smith", "adding", "Japan would deploy new missiles"),
+    ]
+
+
+def test_the_ministry_points_back_to_the_state_named_before():
+    claims = claims_of(
+        "Japan's Foreign Ministry lodged a protest on Monday. The ministry added that the "
+        "intrusion was unacceptable."
+    )
+    assert [(c.speaker, c.text) for c in claims] == [("JPN", "the intrusion was unacceptable")]
+
+
 def test_owner_of_the_subject_speaks_but_a_place_of_the_talks_does_not():
     claim = only("Japan's annual defense white paper says China poses the greatest challenge.")
     assert claim.speaker == "JPN"

@@ -100,7 +100,7 @@ BARE_AFTER = re.compile(
     r"yesterday)\s+)?(?=[\w“\"])"
 )
 # A second cue coordinated with the first ends the first one's text: "..., and added that".
-COORDINATED_CUE = re.compile(rf",?\s+(?:and|but)\s+(?:also\s+)?(?:{_SAY})\b")
+COORDINATED_CUE = re.compile(rf",?\s+(?:and|but)\s+(?:also\s+)?(?:{_SAY}|{_TO})\b")
 # Reported text ends at the sentence end or where the author resumes.
 _CUTS = ("; ", ", but ", ", while ", ", whereas ", ", although ")
 # The author's comment on what was reported: "..., which means ...".
@@ -109,9 +109,7 @@ _COMMENT = re.compile(
     r"suggested|reflects|reflected|demonstrates|demonstrated|implies|implied|signals|signalled|"
     r"signaled|proves|proved|exposes|exposed|is seen|was seen)\b"
 )
-_NOT_A_VERB_BEFORE = PREPOSITIONS | words(
-    "the a an its his her their our your my these those this said"
-)
+_NOT_A_VERB_BEFORE = PREPOSITIONS | words("the a an its his her their our your my these those this")
 # Words that open an adverbial after a cue ("said in a statement", "said on Monday").
 _ADVERBIAL_START = words(
     "in on at during after before with via through last this earlier yesterday today late early"
@@ -152,7 +150,7 @@ class ClaimReader:
         self.dates = sorted(dates, key=lambda d: d.start)
         self.claims: list[Claim] = []
         self.quoted: list[tuple[int, int]] = []  # spans of attributed quotations, marks included
-        self.used_cues: set[int] = set()
+        self.used_cues: dict[int, str | None] = {}  # cue position -> its claim's speaker
 
     def read(self) -> list[Claim]:
         self._quotes()
@@ -231,7 +229,7 @@ class ClaimReader:
             precision=precision,
         )
         self.claims.append(claim)
-        self.used_cues.add(cue_at)
+        self.used_cues[cue_at] = speaker
         return claim
 
     def unwrap(self, span: tuple[int, int]) -> tuple[tuple[int, int], str]:
@@ -343,10 +341,18 @@ class ClaimReader:
                 self._say_cue(match, first, last)
 
     def _participle(self, match: re.Match, first: int, last: int) -> None:
-        """'Ishiba, expressing a desire to ...' or '..., saying ...' (the sentence's subject)."""
-        speaker = self.speakers.adjacent(match.start())
-        if speaker is None and self.text[first : match.start()].rstrip().endswith(","):
-            speaker = self.speakers.first_head(first, match.start())
+        """'Ishiba, expressing a desire to ...', '..., saying ...' (the sentence's subject) or
+        '"...," Austin said, adding ...' (the speaker of the cue just before)."""
+        at = match.start()
+        speaker = self.speakers.adjacent(at)
+        if speaker is None and self.text[first:at].rstrip().endswith(","):
+            earlier = [cue for cue in self.used_cues if first <= cue < at]
+            if earlier:
+                speaker = self.used_cues[max(earlier)]
+                if speaker is None:
+                    return
+            else:
+                speaker = self.speakers.first_head(first, at)
         if speaker is None:
             return
         cue = match.group("part")

@@ -57,7 +57,8 @@ ACTOR_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 _GROUP = re.compile(
     r"\b(?:the\s+two|both(?:\s+the)?|the)\s+"
     r"(?P<noun>countries|nations|sides|governments|states|allies|country|nation|"
-    r"leaders|minister|secretary|president|prime\s+minister|ambassador|chairman|premier)\s*$",
+    r"leaders|minister|secretary|president|prime\s+minister|ambassador|chairman|premier|"
+    r"ministry|government|administration|department|embassy)\s*$",
     re.IGNORECASE,
 )
 # The same descriptions anywhere in a phrase ("leaders of the two countries since 2021").
