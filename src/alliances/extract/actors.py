@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from alliances.extract.matching import FormMatcher
@@ -45,7 +46,8 @@ class Resolver:
         self, doc: Doc, text: str, date: str | None
     ) -> tuple[list[ResolvedMention], dict[str, str]]:
         """Mentions in `doc` (of `text`), and the names of people not in the gazetteer by id."""
-        matches = self.forms(doc)
+        offsets = doc.to_array([IDX, LENGTH])  # per token: first character, length
+        matches = self.forms(doc, text, offsets)
         people = self.people(doc, text, matches, date)
         spans: list[PersonMention] = [
             PersonMention(m.start, m.end, m.actor_id)
@@ -56,12 +58,11 @@ class Resolver:
         new_names = {p.actor_id: p.name for p in people if p.name is not None}
         mentions = []
         for item in sorted(spans, key=lambda p: (p.start, p.end)):
-            span = doc[item.start : item.end]
+            start = int(offsets[item.start, 0])
+            end = int(offsets[item.end - 1, 0] + offsets[item.end - 1, 1])
             entry = self.gazetteer.get(item.actor_id)
             kind = entry.kind if entry is not None else "person"
-            mentions.append(
-                ResolvedMention(span.start_char, span.end_char, span.text, item.actor_id, kind)
-            )
+            mentions.append(ResolvedMention(start, end, text[start:end], item.actor_id, kind))
         return mentions, new_names
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -78,12 +79,16 @@ class FormMatcher:
             self._forms[match_id] = (tuple(sorted(ids)), [[t.text for t in d] for d in docs])
             self._matcher.add(key, docs)
 
-    def __call__(self, doc: Doc) -> list[Match]:
-        """Resolved matches, longest first where they overlap, sorted by start."""
+    def __call__(self, doc: Doc, text: str, offsets: np.ndarray) -> list[Match]:
+        """Resolved matches, longest first where they overlap, sorted by start.
+
+        `offsets` holds each token's first character and length (`doc.to_array([IDX, LENGTH])`),
+        so that token texts come from `text` without building spaCy Token objects.
+        """
         found = []
         for match_id, start, end in self._matcher(doc):
             candidates, spellings = self._forms[match_id]
-            tokens = [t.text for t in doc[start:end]]
+            tokens = [text[i : i + n] for i, n in offsets[start:end].tolist()]
             if any(len(w) == len(tokens) and _shape_ok(w, tokens) for w in spellings):
                 found.append(_Found(start, end, candidates))
         found = longest_first(found)
