@@ -10,6 +10,7 @@ import csv
 import io
 import json
 
+import duckdb
 import networkx as nx
 import pytest
 
@@ -21,9 +22,10 @@ from alliances.metrics.structure import spoke_density
 from alliances.reference import Basing, Membership, Reference, Source, Tie
 from alliances.reference.model import Suspension
 from alliances.store import Store
-from alliances.system import build_system, to_json, to_networkx, write_gexf, write_graphml
+from alliances.system import System, build_system, to_json, to_networkx, write_gexf, write_graphml
 from alliances.system.model import SECURITY_LAYERS, interval
 from alliances.system.series import Scope, asymmetry_series, cohesion_series, structure_series
+from alliances.system.sources import gdelt_events
 from alliances.system.values import Values
 
 SOURCE = (Source("https://example.org/treaty", "A treaty text."),)
@@ -360,3 +362,25 @@ def test_yearly_path_matches_a_fresh_count(reference, store):
         assert _pairs(graph) == expected, year
         among = sum(1 for p in expected if p <= set(spokes))
         assert spoke_density(graph, spokes) == pytest.approx(among / (k * (k - 1) / 2))
+
+
+def test_gdelt_events_are_aggregated_by_dyad_day_and_quad_class():
+    connection = duckdb.connect()
+    connection.execute(
+        "CREATE TABLE gdelt AS SELECT * FROM (VALUES "
+        "('JPN', 'USA', DATE '2019-10-24', 1, 2.0), ('JPN', 'USA', DATE '2019-10-24', 1, 4.0), "
+        "('JPN', 'USA', DATE '2019-10-24', 4, -9.0), ('JPN', 'JPN', DATE '2019-10-24', 1, 1.0), "
+        "('USA', NULL, DATE '2019-10-24', 1, 1.0)) "
+        "AS t(Actor1ISO3, Actor2ISO3, event_date, QuadClass, GoldsteinScale)"
+    )
+    events = gdelt_events(connection)
+    assert [(e.quad_class, e.count, e.goldstein) for e in events] == [(1, 2, 3.0), (4, 1, -9.0)]
+    system = System([], events)
+    [row] = cohesion_series(system, Scope("USA", ("JPN",)), [2019])
+    assert row["events"] == 3
+    assert row["cooperation_share"] == pytest.approx(2 / 3)
+    assert row["mean_goldstein"] == pytest.approx((2 + 4 - 9) / 3)
+    snap = system.at("2019-10")
+    [edge] = snap.edges(["events"])
+    assert edge["count"] == 3
+    assert edge["goldstein"] == pytest.approx(-1.0)

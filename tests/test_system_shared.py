@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliances.loaders import load_atop, load_nmc, load_sipri
+from alliances.loaders import gdelt_connection, load_atop, load_gdelt, load_nmc, load_sipri
 from alliances.store import Store
 from alliances.system import build_system, get_region
 from alliances.system.query import metrics
@@ -92,4 +92,28 @@ def test_burden_and_capabilities_from_sipri_and_nmc(tmp_path, shared):
     assert by_spoke["JPN"]["capability_ratio"] == pytest.approx(0.1429 / 0.0515)
     assert "nmc" in by_spoke["JPN"]["sources"]
     assert by_spoke["KOR"]["capability_ratio"] is None  # CINC -9: missing, not 0
+    store.close()
+
+
+def test_cohesion_from_gdelt_matches_a_direct_count(tmp_path, shared):
+    store = Store(tmp_path / "kb.db")
+    load_gdelt(store, [shared("data", "gdelt", "gdelt2_20191024143000.export.CSV")])
+    rows = metrics(store, "cohesion", "USA", region="indo-pacific", first=2018, last=2019)
+    by_year = {r["year"]: r for r in rows}
+    allies = ("USA", *SPOKES)
+    [(quad_1_2, classified, total, goldstein)] = (
+        gdelt_connection(store)
+        .execute(
+            "SELECT count(*) FILTER (QuadClass IN (1, 2)), count(QuadClass), count(*), "
+            "avg(GoldsteinScale) FROM gdelt WHERE year(event_date) = 2019 "
+            f"AND Actor1ISO3 IN {allies} AND Actor2ISO3 IN {allies} "
+            "AND Actor1ISO3 <> Actor2ISO3"
+        )
+        .fetchall()
+    )
+    assert total > 0
+    assert by_year[2019]["events"] == total
+    assert by_year[2019]["cooperation_share"] == pytest.approx(quad_1_2 / classified)
+    assert by_year[2019]["mean_goldstein"] == pytest.approx(goldstein)
+    assert by_year[2019]["sources"] == ["gdelt"]
     store.close()

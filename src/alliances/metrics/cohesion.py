@@ -1,7 +1,9 @@
 """Cohesion between allies, from dyadic events: do they cooperate more than they quarrel?
 
 An event is a mapping with `quad_class` (1 verbal cooperation, 2 material cooperation, 3 verbal
-conflict, 4 material conflict), `goldstein` (−10 … +10) and optionally a PLOVER 2.0 `type`.
+conflict, 4 material conflict), `goldstein` (−10 … +10) and optionally a PLOVER 2.0 `type` and
+a `count`: a record standing for `count` like events (GDELT aggregated by dyad, day and quad
+class, with their mean Goldstein score), 1 when absent.
 When `quad_class` is missing it is read from the PLOVER type; events whose class or score is
 unknown are left out of the measure that needs it, never counted as 0.
 """
@@ -66,7 +68,8 @@ def cohesion(events: Iterable[Mapping]) -> Cohesion:
 
     - cooperation share c = (n_1 + n_2) / (n_1 + n_2 + n_3 + n_4), n_q the events of quad
       class q (events of unknown class not counted); None when no class is known;
-    - mean Goldstein ḡ = Σ g_e / n_g over the events with a known score; None when none is;
+    - mean Goldstein ḡ = Σ g_e / n_g over the events with a known score; None when none is
+      (a record with a count w adds w events and w·g to the sums);
     - counts by quad class, by name.
 
     References: Goldstein (1992), "A conflict-cooperation scale for WEIS events data", Journal
@@ -80,22 +83,28 @@ def cohesion(events: Iterable[Mapping]) -> Cohesion:
     (4, 0.667, 2.667)
     >>> c.quad_counts["verbal_conflict"], c.quad_counts["material_cooperation"]
     (1, 1)
+    >>> weighted = cohesion([{"quad_class": 1, "goldstein": 3.0, "count": 3},
+    ...                      {"quad_class": 4, "goldstein": -9.0}])
+    >>> weighted.events, weighted.cooperation_share, weighted.mean_goldstein
+    (4, 0.75, 0.0)
     """
     counts = dict.fromkeys(QUADS.values(), 0)
-    scores: list[float] = []
-    n = 0
+    total = scored = 0
+    score_sum = 0.0
     for event in events:
-        n += 1
+        weight = int(event.get("count") or 1)
+        total += weight
         q = quad_class(event)
         if q in QUADS:
-            counts[QUADS[q]] += 1
+            counts[QUADS[q]] += weight
         if event.get("goldstein") is not None:
-            scores.append(float(event["goldstein"]))
+            scored += weight
+            score_sum += weight * float(event["goldstein"])
     classified = sum(counts.values())
     coop = counts["verbal_cooperation"] + counts["material_cooperation"]
     return Cohesion(
-        events=n,
+        events=total,
         cooperation_share=coop / classified if classified else None,
-        mean_goldstein=sum(scores) / len(scores) if scores else None,
+        mean_goldstein=score_sum / scored if scored else None,
         quad_counts=counts,
     )

@@ -1,8 +1,8 @@
 """Build the system from its sources: the bundled reference and a knowledge store.
 
 From the store: dataset tie facts (ATOP, ties CSVs) with their coverage, tie and event facts
-extracted from documents, and state-year values (NMC, SIPRI). Each source's coverage (first and
-last year) is kept, so a value outside every source's coverage reads as unknown.
+extracted from documents, GDELT events, and state-year values (NMC, SIPRI). Each tie source's
+coverage (first and last year) is kept, so a value outside every such coverage reads as unknown.
 """
 
 from __future__ import annotations
@@ -10,9 +10,16 @@ from __future__ import annotations
 import json
 
 from alliances import reference as reference_data
+from alliances.loaders import gdelt_connection
 from alliances.store import Store
 from alliances.system.graph import Coverage, System
-from alliances.system.sources import fact_events, fact_ties, merge, reference_ties
+from alliances.system.sources import (
+    fact_events,
+    fact_ties,
+    gdelt_events,
+    merge,
+    reference_ties,
+)
 
 # The bundled reference covers the Indo-Pacific and transatlantic systems from 1947 to 2026.
 REFERENCE_COVERAGE = (1947, 2026)
@@ -49,6 +56,8 @@ def build_system(
         primary += fact_ties([f for f in tie_facts if f.dataset is not None], ends)
         corroborating += fact_ties([f for f in tie_facts if f.dataset is None])
         events += fact_events(store.facts(kind="event"))
+        if any(row["name"] == "gdelt" for row in store.datasets()):
+            events += gdelt_events(gdelt_connection(store))
         used = {f.dataset for f in tie_facts if f.dataset is not None}
         coverage.update({name: span for name, span in datasets.items() if name in used})
     return System(merge(primary, corroborating), events, coverage)

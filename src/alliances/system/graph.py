@@ -175,21 +175,23 @@ def _add_events(graph: ig.Graph, events: list[EventRecord]) -> None:
             by_dyad[tuple(sorted((e.source, e.target)))].append(e)
     index = {v["name"]: v.index for v in graph.vs}
     for (a, b), group in sorted(by_dyad.items()):
-        scores = [e.goldstein for e in group if e.goldstein is not None]
+        scored = [e for e in group if e.goldstein is not None]
+        weight = sum(e.count for e in scored)
+        count = sum(e.count for e in group)
         graph.add_edge(
             index[a],
             index[b],
             layer="events",
             kind="events",
-            name=f"{len(group)} events",
+            name=f"{count} events",
             tie=f"events:{a}-{b}",
             sources=sorted({str(e.origin) for e in group}),
             start=min(e.day for e in group),
             end=max(e.day for e in group) + 1,
             a=a,
             b=b,
-            count=len(group),
-            goldstein=sum(scores) / len(scores) if scores else None,
+            count=count,
+            goldstein=sum(e.goldstein * e.count for e in scored) / weight if weight else None,
             nonaggression_only=False,
             hosts=[],
         )

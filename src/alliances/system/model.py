@@ -181,7 +181,8 @@ class Tie:
 
 @dataclass(frozen=True)
 class EventRecord:
-    """One dyadic event: who did what to whom, when, with its scores where known."""
+    """One dyadic event (or `count` like events, with their mean Goldstein score): who did what
+    to whom, when, with its scores where known."""
 
     source: str
     target: str
@@ -190,3 +191,4 @@ class EventRecord:
     quad_class: int | None
     goldstein: float | None
     origin: Source
+    count: int = 1

@@ -1,11 +1,12 @@
 """From the sources to the system's ties and events, and the merge that makes one tie of many.
 
-Three kinds of input:
+Four kinds of input:
 - the bundled reference (`alliances.reference.load()`): treaties, agreements, groupings and
   partnerships with member spells, obligations, basing and suspensions, and force posture;
 - dataset tie facts in the store (ATOP, as `alliances.loaders.atop` writes them: one fact per
   alliance phase with its dated parties and their obligations; a generic ties CSV);
-- facts extracted from documents (kind 'tie' and 'event').
+- facts extracted from documents (kind 'tie' and 'event');
+- GDELT events loaded into the store's Parquet event tables.
 
 A tie found in several sources is one tie that keeps all its sources: ties sharing a key
 (`atop:<atopid>`, `ref:<reference id>`, or kind + members + name/alias) are merged. A tie read
@@ -211,6 +212,34 @@ def fact_events(facts: Iterable[Fact]) -> list[EventRecord]:
             )
         )
     return events
+
+
+GDELT_EVENTS = """
+SELECT Actor1ISO3, Actor2ISO3, event_date, QuadClass, avg(GoldsteinScale), count(*)
+FROM gdelt
+WHERE Actor1ISO3 IS NOT NULL AND Actor2ISO3 IS NOT NULL AND Actor1ISO3 <> Actor2ISO3
+GROUP BY ALL
+ORDER BY ALL
+"""
+
+
+def gdelt_events(connection: Any) -> list[EventRecord]:
+    """GDELT events between two states, one record per dyad, day and quad class (with the count
+    and mean Goldstein score), from a DuckDB connection with a `gdelt` view
+    (`alliances.loaders.gdelt_connection`)."""
+    return [
+        EventRecord(
+            source=a,
+            target=b,
+            day=day.toordinal(),
+            type=None,
+            quad_class=int(quad) if quad is not None else None,
+            goldstein=goldstein,
+            origin=Source("gdelt", day.isoformat()),
+            count=count,
+        )
+        for a, b, day, quad, goldstein, count in connection.execute(GDELT_EVENTS).fetchall()
+    ]
 
 
 # -- merging --------------------------------------------------------------------------------
