@@ -93,3 +93,25 @@ def test_real_atop_us_japan_1960_treaty(store, shared):
     assert treaty.valid_to is None
     [warsaw] = ties(store, 3285)
     assert "SUN" in warsaw.arguments["members"] and "DDR" in warsaw.arguments["members"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "column", "message"),
+    [
+        (lambda header: header.replace(",base,", ","), "base", "missing column"),
+        (lambda header: header + ",extra", "extra", "unexpected column 'extra'"),
+    ],
+)
+def test_header_must_be_the_atop_5_1_layout(store, tmp_path, edit, column, message):
+    folder = write_atop(tmp_path / "atop")
+    path = folder / "atop5_1m.csv"
+    header, *rows = path.read_text().splitlines()
+    path.write_text("\n".join([edit(header), *rows]) + "\n")
+    with pytest.raises(LoadError, match=message) as caught:
+        load_atop(store, folder)
+    assert (caught.value.line, caught.value.column) == (1, column)
+
+
+def test_no_member_file(store, tmp_path):
+    with pytest.raises(LoadError, match="atop5_1m.csv: no such file"):
+        load_atop(store, tmp_path)

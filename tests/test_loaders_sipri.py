@@ -80,10 +80,21 @@ def test_workbook_with_text_in_a_value_cell_names_sheet_row_and_column(store, tm
     assert (caught.value.line, caught.value.column) == (7, "C")
 
 
-def test_truncated_workbook(store, tmp_path):
+@pytest.mark.parametrize("keep", [500, 0])
+def test_truncated_or_empty_workbook(store, tmp_path, keep):
     path = workbook(tmp_path / "milex.xlsx")
-    path.write_bytes(path.read_bytes()[:500])
-    with pytest.raises(LoadError, match="not a readable xlsx workbook"):
+    path.write_bytes(path.read_bytes()[:keep])
+    with pytest.raises(LoadError, match="not a readable xlsx workbook") as caught:
+        load_sipri(store, path)
+    assert str(caught.value).startswith(str(path))
+
+
+def test_workbook_without_sipri_sheets(store, tmp_path):
+    path = tmp_path / "other.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Country", 2022])
+    book.save(path)
+    with pytest.raises(LoadError, match="no SIPRI sheet"):
         load_sipri(store, path)
 
 
