@@ -47,10 +47,11 @@ CLAUSE_PUNCT = (",", ";", ":", "(", ")", "--", "—", "–")
 SUBJECT_PUNCT = (";", ":", "--", "—", "–")
 COORDINATORS = hashes(("and", "or", "but", "then"))
 COMPOUND_JOINS = hashes(("and", ",", "or", "&", "/", "-", "–", "the", "both"))
-THE, BY, COMMA = hash_string("the"), hash_string("by"), hash_string(",")
+THE, BY, TO, COMMA = (hash_string(w) for w in ("the", "by", "to", ","))
 MODALITY_WINDOW = 4
 NEGATION_WINDOW = 3
 DOMESTIC_WINDOW = 5
+ATTRIBUTION_WINDOW = 6
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,10 @@ class EventExtractor:
         starts = offsets[:, 0]
         lowers = doc.to_array([LOWER]).reshape(-1).astype(np.uint64)
         spans = _mention_spans(mentions, starts)
-        triggers = self._triggers(lowers, spans)
+        named = np.zeros(len(lowers), dtype=bool)
+        for span in spans:
+            named[span.start : span.end] = True
+        triggers = self._triggers(lowers, named)
         if not triggers:
             return
         view = _Tokens(
@@ -132,9 +136,9 @@ class EventExtractor:
             lowers=lowers,
             starts=starts.tolist(),
             ends=(starts + offsets[:, 1]).tolist(),
-            clause_cut=isin(lowers, self.clause_cut),
-            subject_cut=isin(lowers, self.subject_cut),
-            subordinate=isin(lowers, self.subordinate),
+            clause_cut=isin(lowers, self.clause_cut) & ~named,
+            subject_cut=isin(lowers, self.subject_cut) & ~named,
+            subordinate=isin(lowers, self.subordinate) & ~named,
         )
         trigger_starts = [t.start for t in triggers]
         span_starts = [s.start for s in spans]
@@ -156,12 +160,9 @@ class EventExtractor:
                 event.date, event.precision = _date_for(event.start, in_sentence, published)
                 yield event
 
-    def _triggers(self, lowers: np.ndarray, spans: Sequence[Span]) -> list[Trigger]:
+    def _triggers(self, lowers: np.ndarray, named: np.ndarray) -> list[Trigger]:
         """Non-overlapping matches, longest first, in text order; a match may span an actor
-        ("welcomed Japan's decision") but not begin or end inside one ("Free Aceh Movement")."""
-        named = np.zeros(len(lowers), dtype=bool)
-        for span in spans:
-            named[span.start : span.end] = True
+        ("welcomed Japan's decision") but not begin or end inside one (`named` tokens)."""
         taken = np.zeros(len(lowers), dtype=bool)
         kept = []
         for number, start, end in sorted(
@@ -215,16 +216,27 @@ class _SentenceReader:
     def _before(self, i: int, n: int, floor: int | None = None) -> list[int]:
         return [self.word(k) for k in range(max(self.first, floor or 0, i - n), i)]
 
-    def _background(self, subordinators: list[int]) -> tuple[int, int]:
-        """Tokens [start, end) of the sentence's subordinate part: from the first subordinating
-        word to the end, or, when the sentence opens with one, up to the first comma."""
-        if not subordinators:
-            return self.last, self.last
-        at = subordinators[0]
-        if at == self.first:
-            comma = next((i for i in range(at, self.last) if self.word(i) == COMMA), self.last)
-            return at, comma
-        return at, self.last
+    def _background(self, subordinators: list[int]) -> list[tuple[int, int]]:
+        """Token ranges [start, end) that give background, not the sentence's news: from the
+        first subordinating word to the end (up to the first comma when the sentence opens with
+        it), a participle clause after a comma (", killing ..."), and a closing attribution
+        (", officials said on Monday")."""
+        commas = [i for i in range(self.first, self.last) if self.word(i) == COMMA]
+        ranges = []
+        if subordinators and subordinators[0] == self.first:
+            ranges.append((self.first, next(iter(commas), self.last)))
+        elif subordinators:
+            ranges.append((subordinators[0], self.last))
+        participle = next((i for i in commas if self._gerund(i + 1)), None)
+        if participle is not None:
+            ranges.append((participle, self.last))
+        tail = range(max(self.first, self.last - ATTRIBUTION_WINDOW), self.last)
+        if commas and any(self.word(i) in self.cues["reporting"] for i in tail):
+            ranges.append((commas[-1], self.last))
+        return ranges
+
+    def _gerund(self, i: int) -> bool:
+        return i < self.last and self.doc[i].lower_.endswith("ing")
 
     # ---- clauses and the main triggers -------------------------------------------------------
 
@@ -243,17 +255,19 @@ class _SentenceReader:
         return any(w in COORDINATORS for w in self._before(trigger.start, 2))
 
     def in_background(self, trigger: Trigger) -> bool:
-        return self.background[0] <= trigger.start < self.background[1]
+        return any(start <= trigger.start < end for start, end in self.background)
 
     def events(self, triggers: list[Trigger]) -> list[Event]:
-        """The sentence's events: main-clause ones, else background ones; one trigger's events
-        per (source, type), preferring a trigger that names a target."""
-        verbal = [t for t in triggers if not self.nominal(t)]
-        candidates = verbal or triggers
-        main = [t for t in candidates if not self.in_background(t)]
+        """The sentence's events: from verbs of the main part, else its nouns, else background
+        verbs, else background nouns; one trigger's events per (source, type), preferring a
+        trigger that names a target."""
+        groups: dict[tuple[bool, bool], list[Trigger]] = {}
+        for trigger in triggers:
+            rank = (self.in_background(trigger), self.nominal(trigger))
+            groups.setdefault(rank, []).append(trigger)
         coded: list[list[Event]] = []
         seen: dict[tuple[int, int], list[Span]] = {}
-        for trigger in main or candidates:
+        for trigger in groups[min(groups)]:
             clause = self.clause(trigger)
             if clause in seen and not self.coordinated(trigger):
                 continue
@@ -286,6 +300,7 @@ class _SentenceReader:
         lexicon, cues = self.lexicon, self.cues
         pattern = trigger.pattern
         event_type, cameo, modality = pattern.type, pattern.cameo, None
+        action_type = event_type
         if pattern.intent:
             modality = "intent"
             action = next(
@@ -293,7 +308,8 @@ class _SentenceReader:
                 None,
             )
             if action is not None:
-                event_type, cameo = lexicon.intent[action.pattern.type]
+                action_type = action.pattern.type
+                event_type, cameo = lexicon.intent[action_type]
         else:
             window = self._before(trigger.start, MODALITY_WINDOW, floor=clause[0])
             cue = next((w for w in reversed(window) if w in cues["modality"]), None)
@@ -305,15 +321,18 @@ class _SentenceReader:
         )
         if modality and condition is not None:
             event_type, cameo = lexicon.condition
+        conditional = condition is not None and event_type == "THREATEN"
         window = self._before(trigger.start, NEGATION_WINDOW, floor=clause[0])
         negated = any(w in cues["negation"] for w in window)
 
         sources, targets = self._actors(trigger, clause, subject)
-        if not targets and modality and condition is not None:
+        if not targets and conditional:
             targets = self._first_after(condition + 1, self.last)
+        if event_type == "ACCUSE" and targets:
+            targets = self._grievance(targets, clause) or targets
         source_ids = [s.actor for s in sources]
         target_ids = [t.actor for t in targets]
-        if not target_ids and self._domestic(trigger, event_type, clause):
+        if not target_ids and self._domestic(trigger, action_type, clause):
             target_ids = [a for a in source_ids if _is_state(a)]
         if not source_ids and event_type == "PROTEST":
             source_ids = [a for a in target_ids if _is_state(a)]
@@ -358,10 +377,11 @@ class _SentenceReader:
         return subject, self._first_after(trigger.start + 1, clause[1])
 
     def _passive(self, trigger: Trigger) -> bool:
-        """A verb pattern whose first word is a past participle after a form of "be"."""
+        """A verb pattern whose first word is a past participle after a form of "be", not an
+        adjective before "to" ("is committed to", "was opposed to")."""
         if not trigger.pattern.text.startswith("+"):
             return False
-        if self.word(trigger.start) not in self.cues["participles"]:
+        if self.word(trigger.start) not in self.cues["participles"] or self.word(trigger.end) == TO:
             return False
         return any(w in self.cues["passive"] for w in self._before(trigger.start, 3))
 
@@ -380,6 +400,19 @@ class _SentenceReader:
         own = free([s for s in before if s.start >= region]) or free(before)
         head = own[0] if own else (before[-1] if before else None)
         return self._compound(head, limit=trigger.start) if head else []
+
+    def _grievance(self, targets: list[Span], clause: tuple[int, int]) -> list[Span]:
+        """For "complained to X over Y", Y: the actor complained about, not the addressee."""
+        if TO not in self._before(targets[0].start, 2):
+            return []
+        grievance = self.cues["grievance"]
+        about = next(
+            (s for s in self.spans
+             if targets[0].end <= s.start < clause[1]
+             and set(self._before(s.start, 3)) & grievance),
+            None,
+        )  # fmt: skip
+        return self._compound(about, limit=clause[1]) if about else []
 
     def _first_after(self, start: int, end: int) -> list[Span]:
         after = next((s for s in self.spans if s.start >= start and s.end <= end), None)
@@ -458,20 +491,31 @@ def actor_country(actor: str | None, day: str | None = None) -> str | None:
 def sentence_events(text: str, published: str | None = None) -> list[dict]:
     """The events a text reports as done, actors at state level: [{source, target, type}].
 
-    Runs the default pipeline on `text`; negated events are left out, a person is replaced by
-    the state (or organisation) it acts for, and repeated triples are given once.
+    Runs the default pipeline on `text`; negated events are left out, and repeated triples are
+    given once. A person is replaced by the state (or organisation) it acts for; a person the
+    gazetteer does not know ("President X") is taken to act for the one state the text names,
+    when it names exactly one.
     """
     from alliances.documents import Document
     from alliances.extract import extract
 
     extraction = extract(Document(text=text, published=published))
+    states = {a.id for a in extraction.actors if _is_state(a.id)}
+    only_state = next(iter(states)) if len(states) == 1 else None
+
+    def country(actor: str | None, day: str | None) -> str | None:
+        resolved = actor_country(actor, day)
+        if resolved and resolved.startswith("person:") and only_state:
+            return only_state
+        return resolved
+
     rows: list[dict] = []
     for event in extraction.events:
         if event.negated:
             continue
         row = {
-            "source": actor_country(event.source, event.date),
-            "target": actor_country(event.target, event.date),
+            "source": country(event.source, event.date),
+            "target": country(event.target, event.date),
             "type": event.type,
         }
         if row not in rows:
