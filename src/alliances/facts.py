@@ -53,9 +53,13 @@ class Fact:
         """Identifies the fact by what it says and where it comes from, so re-runs add nothing."""
         # A shallow dict, not dataclasses.asdict: the same JSON, without deep copies (loads of
         # 100k dataset facts spent most of their time copying).
-        skip = ("recorded_at", "confidence", "producer_version")
-        key = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in skip}
+        key = {name: getattr(self, name) for name in _FINGERPRINT_FIELDS}
         return hashlib.sha256(json.dumps(key, sort_keys=True, default=str).encode()).hexdigest()
+
+
+_FINGERPRINT_FIELDS = tuple(
+    f.name for f in fields(Fact) if f.name not in ("recorded_at", "confidence", "producer_version")
+)
 
 
 @dataclass(frozen=True)
