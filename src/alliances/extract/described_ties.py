@@ -49,12 +49,14 @@ _NOUN = (
 )
 _CHAIN_GAP = re.compile(r"^\s?[-\u2010-\u2015]\s?$")
 _AFTER_CHAIN = re.compile(rf"[\"“”'‘’]?\s+{_NOUN}", re.IGNORECASE)  # used with .match(pos)
-_BETWEEN = re.compile(rf"(?:{_NOUN}|\b(?P<one>one|ones))\s+between\s+(?:the\s+)?$", re.IGNORECASE)
+_BETWEEN_WORD = re.compile(r"\bbetween\s+(?:the\s+)?", re.IGNORECASE)
+_BETWEEN = re.compile(rf"(?:{_NOUN}|\b(?P<one>one|ones))\s+$", re.IGNORECASE)
 _AND = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_BETWEEN = re.compile(r"^\s+and\s+between\s+(?:the\s+)?$", re.IGNORECASE)
+_WITH_WORD = re.compile(r"\bwith\s+(?:the\s+)?", re.IGNORECASE)
 _WITH = re.compile(
     rf"(?:{_NOUN}|\b(?P<verb>signed|concluded|inked|forged|sealed)\s+"
-    rf"(?P<object>[^.;,]{{0,80}}?\b(?:{STRONG}|{WEAK}|deal)))\s+with\s+(?:the\s+)?$",
+    rf"(?P<object>[^.;,]{{0,80}}?\b(?:{STRONG}|{WEAK}|deal)))\s+$",
     re.IGNORECASE,
 )
 # What a signed object must show to be a security tie: a qualifier or a capitalised name.
@@ -117,6 +119,7 @@ class SentenceView:
     def __init__(self, text: str, start: int, end: int, mentions: Sequence, previous: str | None):
         self.text, self.start, self.end = text, start, end
         self.mentions = [m for m in mentions if m.kind in TIE_ACTOR_KINDS]
+        self.by_start = {m.start: m for m in self.mentions}
         self.previous_subject = previous
 
     def first_actor(self) -> str | None:
@@ -188,11 +191,23 @@ def from_chains(view: SentenceView, consumed: set[int]) -> list[Described]:
     return out
 
 
+def _anchored(view: SentenceView, word: re.Pattern) -> list[tuple[re.Match, object]]:
+    """Each occurrence of `word` ("between ", "with the ") directly followed by a mention."""
+    out = []
+    if not view.mentions:
+        return out
+    for w in word.finditer(view.text, view.start, view.end):
+        mention = view.by_start.get(w.end())
+        if mention is not None:
+            out.append((w, mention))
+    return out
+
+
 def from_between(view: SentenceView) -> list[Described]:
     """ "<noun> between A and B (and between C and D)"."""
     out = []
-    for a in view.mentions:
-        head = _BETWEEN.search(view.text, max(view.start, a.start - 80), a.start)
+    for word, a in _anchored(view, _BETWEEN_WORD):
+        head = _BETWEEN.search(view.text, max(view.start, word.start() - 80), word.start())
         if head is None:
             continue
         if head.group("one") and not re.search(STRONG, view.text[view.start : head.start()]):
@@ -213,8 +228,8 @@ def from_between(view: SentenceView) -> list[Described]:
 def from_owner_with(view: SentenceView) -> list[Described]:
     """ "<owner>'s <noun> with B (and C)" and "<owner> signed ... <noun> with B"."""
     out = []
-    for b in view.mentions:
-        head = _WITH.search(view.text, max(view.start, b.start - 120), b.start)
+    for word, b in _anchored(view, _WITH_WORD):
+        head = _WITH.search(view.text, max(view.start, word.start() - 120), word.start())
         if head is None:
             continue
         if head.group("verb") is None:

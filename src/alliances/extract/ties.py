@@ -91,6 +91,7 @@ class TieFinder:
                 by_sentence[_sentence_of(starts, m.start)].append(m)
         document_ids = Counter(m.actor_id for m in mentions)
         found: list[_Candidate] = []
+        named: dict[tuple, _Candidate] = {}
         consumed: set[int] = set()
         for match in self.named.find(text):
             index = _sentence_of(starts, match.start)
@@ -112,12 +113,18 @@ class TieFinder:
                 and m.end <= match.end
                 and m.end - m.start < len(match.text)
             )
-            found.append(self._named(tie, match.start, match.end, text, date))
+            if ("ref", tie.id) not in named:  # the first name of a tie is its span
+                named[("ref", tie.id)] = self._named(tie, match.start, match.end, text, date)
+        found.extend(named.values())
+        resolved: dict[tuple, ReferenceTie | None] = {}
         previous: str | None = None
         for sentence, in_sentence in zip(sentences, by_sentence, strict=True):
             view = SentenceView(text, sentence.start, sentence.end, in_sentence, previous)
-            for described in describe(view, consumed):
-                found.append(self._described(described, text, date))
+            for d in describe(view, consumed):
+                key = (frozenset(d.members), d.noun)
+                if key not in resolved:
+                    resolved[key] = resolve(self.reference, key[0], d.noun, date)
+                found.append(self._described(d, resolved[key], text))
             previous = view.first_actor() or previous
         return _merge(found)
 
@@ -126,10 +133,10 @@ class TieFinder:
         item = Tie(tie.kind, text[start:end], members, start, end, text[start:end], tie.id)
         return _Candidate(("ref", tie.id), item, named=True)
 
-    def _described(self, d: Described, text: str, date: str | None) -> _Candidate:
+    def _described(self, d: Described, tie: ReferenceTie | None, text: str) -> _Candidate:
+        """A described tie, as the reference tie `tie` it resolved to, or as it stands."""
         members = frozenset(d.members)
         span = text[d.start : d.end]
-        tie = resolve(self.reference, members, d.noun, date)
         if tie is not None:
             item = Tie(tie.kind, span, sorted(members), d.start, d.end, span, tie.id)
             return _Candidate(("ref", tie.id), item)

@@ -37,6 +37,11 @@ class Reference:
                 if tie not in aliases[key]:
                     aliases[key].append(tie)
         self._aliases = {k: tuple(v) for k, v in aliases.items()}
+        by_member: dict[str, list[Tie]] = defaultdict(list)
+        for tie in self.ties:
+            for actor in tie.member_ids:
+                by_member[actor].append(tie)
+        self._by_member = dict(by_member)
 
     def get(self, tie_id: str) -> Tie | None:
         return self._by_id.get(tie_id)
@@ -72,8 +77,11 @@ class Reference:
     ) -> list[Tie]:
         """Ties whose member set is exactly `members` (on `on` if given, else ever)."""
         wanted = set(members)
+        if not wanted:
+            return []
+        some = next(iter(wanted))
         out = []
-        for tie in self.ties:
+        for tie in self._by_member.get(some, ()):
             if kind is not None and tie.kind != kind:
                 continue
             have = tie.members_on(on) if on is not None else tie.member_ids
