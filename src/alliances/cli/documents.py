@@ -92,7 +92,11 @@ def show(document_id: str, fmt: str) -> None:
     click.echo(f"{'facts':10} " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     for item in items:
         when = f"{item['valid_from'] or ''} {item['valid_from_precision'] or ''}".strip()
-        click.echo(f"  {item['kind']:9} [{item['start']}:{item['end']}] {when:16} {item['text']}")
+        speaker = item["arguments"].get("speaker") or "(unattributed)"
+        said = f"{speaker}: " if item["kind"] == "claim" else ""
+        click.echo(
+            f"  {item['kind']:9} [{item['start']}:{item['end']}] {when:16} {said}{item['text']}"
+        )
     click.echo()
     click.echo(row["text"])
 
