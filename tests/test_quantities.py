@@ -74,6 +74,8 @@ def summary(text: str, **kwargs) -> list[tuple]:
         ("a grant of $530,000 to the fund", "$530,000", 5.3e5, "USD"),
         ("Taiwan's NT$19 billion plan", "NT$19 billion", 1.9e10, "TWD"),
         ("a 43-trillion-yen build-up", "43-trillion-yen", 4.3e13, "JPY"),
+        ("about 5 trillion Japanese yen", "about 5 trillion Japanese yen", 5e12, "JPY"),
+        ("1.2 trillion South Korean won", "1.2 trillion South Korean won", 1.2e12, "KRW"),
         ("a $1.2-billion sale", "$1.2-billion", 1.2e9, "USD"),
         ("about 236 billion U.S. dollars", "about 236 billion U.S. dollars", 2.36e11, "USD"),
     ],
@@ -230,6 +232,7 @@ def test_percentages_and_shares(sentence, span, kind, value):
         ),
         ("Forces conducted more than 300 strikes.", "more than 300 strikes", 300, "strikes"),
         ("the 28,500 US troops in Korea", "28,500 US troops", 28500, "troops"),
+        ("deploying 2,500 US forces to Darwin", "2,500 US forces", 2500, "troops"),
     ],
 )
 def test_counts_of_what_is_counted(sentence, span, value, unit):

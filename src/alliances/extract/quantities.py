@@ -53,6 +53,8 @@ _DOLLAR_ADJECTIVES = {
     "singapore": "SGD", "hong kong": "HKD", "new taiwan": "TWD", "taiwan": "TWD",
     "new zealand": "NZD",
 }  # fmt: skip
+# Adjectives that only restate the currency word: "5 trillion Japanese yen".
+_NATIONAL = r"(?:Japanese|(?:South\s)?Korean|Chinese|Philippine|Indian)"
 _SUFFIX_WORDS = {
     "dollar": "USD", "yen": "JPY", "won": "KRW", "yuan": "CNY", "renminbi": "CNY", "peso": "PHP",
     "euro": "EUR", "pounds sterling": "GBP", "pound": "GBP", "rupee": "INR",
@@ -74,7 +76,8 @@ _SHARES = {
 
 # Counted nouns (singular or plural) -> the unit reported; units compare case-insensitively.
 _COUNT_UNITS = {
-    "troop": "troops", "soldier": "soldiers", "marine": "Marines", "personnel": "personnel",
+    "troop": "troops", "forces": "troops", "peacekeeper": "troops", "soldier": "soldiers",
+    "marine": "Marines", "personnel": "personnel",
     "military personnel": "personnel", "service member": "troops", "servicemember": "troops",
     "sailor": "sailors", "airman": "airmen", "airmen": "airmen", "state": "states",
     "country": "states", "countries": "states", "nation": "states", "member": "states",
@@ -130,7 +133,7 @@ _ATOM_RE = re.compile(
     re.IGNORECASE,
 )
 _SUFFIX_RE = re.compile(
-    rf"[\s-](?:(?P<adj>{_alternation(_DOLLAR_ADJECTIVES)})\s)?"
+    rf"[\s-](?:(?P<adj>{_alternation(_DOLLAR_ADJECTIVES)})\s|{_NATIONAL}\s)?"
     rf"(?P<word>{_alternation(_SUFFIX_WORDS)})s?\b"
     rf"|\s(?-i:(?P<code>{'|'.join(c for c in _PREFIX_CURRENCIES if c.isalpha())}))\b",
     re.IGNORECASE,
