@@ -14,6 +14,7 @@ import duckdb
 import networkx as nx
 import pytest
 
+import alliances
 from alliances.documents import Document
 from alliances.facts import Fact
 from alliances.loaders import load_atop
@@ -22,7 +23,15 @@ from alliances.metrics.structure import spoke_density
 from alliances.reference import Basing, Membership, Reference, Source, Tie
 from alliances.reference.model import Suspension
 from alliances.store import Store
-from alliances.system import System, build_system, to_json, to_networkx, write_gexf, write_graphml
+from alliances.system import (
+    System,
+    build_system,
+    get_region,
+    to_json,
+    to_networkx,
+    write_gexf,
+    write_graphml,
+)
 from alliances.system.model import SECURITY_LAYERS, interval
 from alliances.system.series import Scope, asymmetry_series, cohesion_series, structure_series
 from alliances.system.sources import gdelt_events
@@ -384,3 +393,23 @@ def test_gdelt_events_are_aggregated_by_dyad_day_and_quad_class():
     [edge] = snap.edges(["events"])
     assert edge["count"] == 3
     assert edge["goldstein"] == pytest.approx(-1.0)
+
+
+def test_spokes_follow_the_hubs_alliances_where_the_region_lists_none(reference):
+    system = build_system(None, reference)
+    europe = get_region("europe")
+    assert europe.spokes_of("USA") is None
+    scope = Scope("USA", None, europe, layers=("alliance",))
+    rows = {r["year"]: r for r in structure_series(system, scope, [1960, 1980])}
+    assert rows[1960]["spokes"] == 1  # GBR, through SEATO
+    assert rows[1980]["spokes"] == 0
+    assert rows[1980]["spoke_density"] is None  # fewer than two spokes: undefined
+
+
+def test_facade_snapshot_and_metrics(tmp_path):
+    with alliances.open(tmp_path / "kb.db") as kb:
+        snap = kb.snapshot("2024", region="indo-pacific")
+        assert "JPN" in snap.nodes
+        assert snap.datasets == ["reference"]
+        rows = kb.metrics("structure", "USA", region="indo-pacific", first=2023, last=2024)
+    assert {(r["year"], r["layer"]) for r in rows} >= {(2023, "combined"), (2024, "grouping")}
