@@ -7,9 +7,11 @@ import re
 from html import escape
 
 import pytest
+from click.testing import CliRunner
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
+from alliances.cli import main
 from alliances.documents import Document
 from alliances.store import Store, StoreError
 from alliances.web import create_app
@@ -209,3 +211,15 @@ def test_a_running_app_sees_new_documents(client, kb):
     with Store(kb[0]) as store:
         store.add_document(Document(text="Australia and Japan signed an agreement.", path="b.txt"))
     assert len(client.get("/documents.json").json()["documents"]) == 2
+
+
+def test_serve_refuses_a_missing_knowledge_base(tmp_path):
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "none.db"), "serve"])
+    assert result.exit_code == 1
+    assert "no knowledge base here" in result.output
+
+
+def test_serve_rejects_a_bad_port(kb):
+    result = CliRunner().invoke(main, ["--db", str(kb[0]), "serve", "--port", "70000"])
+    assert result.exit_code == 2
+    assert "70000" in result.output

@@ -55,7 +55,8 @@ def demo(db_file: Path, report_file: Path) -> None:
         f"document(s) ({len(report.added)} new), {facts} extracted fact(s).\n"
     )
     section(
-        f"1. Hub-and-spoke: spoke–spoke density around {story.hub} ({story.region}), by layer",
+        f"1. Hub-and-spoke: spoke–spoke density around {story.hub} ({story.region_title}), "
+        "by layer",
         [
             {"year": r["year"], **{k: _number(r.get(k)) for k in LAYERS}}
             for r in story.hub_and_spoke()

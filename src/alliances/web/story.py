@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from alliances import reference
 from alliances.store import Store
 from alliances.system.query import metrics
+from alliances.system.regions import get as get_region
 from alliances.web.present import amount, describe
 
 STORY_YEARS = (1951, 1955, 1965, 1975, 1990, 2000, 2010, 2017, 2021, 2023, 2025)
@@ -32,6 +33,10 @@ class Story:
     burden: list[dict]  # metrics rows, family burden
     budgets: list[dict]  # the reference's budget series, first and latest figure per state
     facts: list[dict]  # top extracted facts with their sources
+
+    @property
+    def region_title(self) -> str:
+        return get_region(self.region).title
 
     def hub_and_spoke(self, years=STORY_YEARS) -> list[dict]:
         """D_ss per layer for the story's years (one row a year)."""
@@ -99,13 +104,13 @@ def budget_changes() -> list[dict]:
 
 
 def top_facts(store: Store, per_kind: int = FACTS_PER_KIND) -> list[dict]:
-    """The most confident facts of each kind, those naming who or what first, with sources."""
+    """The most specific, then most confident, facts of each kind, with their sources."""
     documents = {r["id"]: r for r in store.documents()}
     names = {r["id"]: r["name"] for r in store.actors()}
     rows = []
     for kind in ("quantity", "claim", "tie", "event"):
         facts = [f for f in store.facts(kind=kind) if f.document_id in documents]
-        facts.sort(key=lambda f: (-f.confidence, not _names_someone(f), f.document_id, f.start))
+        facts.sort(key=lambda f: (-_specificity(f), -f.confidence, f.document_id, f.start))
         for fact in facts[:per_kind]:
             document = documents[fact.document_id]
             rows.append(
@@ -122,6 +127,18 @@ def top_facts(store: Store, per_kind: int = FACTS_PER_KIND) -> list[dict]:
     return rows
 
 
-def _names_someone(fact) -> bool:
+def _specificity(fact) -> int:
+    """How much a fact pins down: whose, what measure, who said it, between whom."""
     a = fact.arguments
-    return bool(a.get("actor") or a.get("speaker") or a.get("members") or a.get("source"))
+    return sum(
+        bool(x)
+        for x in (
+            a.get("actor"),
+            a.get("measure"),
+            a.get("kind") == "money",
+            a.get("speaker"),
+            len(a.get("members") or []) > 1,
+            a.get("source"),
+            a.get("target"),
+        )
+    )
