@@ -150,3 +150,49 @@ def test_role_holder_by_date(gazetteer):
     assert gazetteer.role_holder(pm, "JPN", "2024-11-28").id == "person:shigeru-ishiba"
     assert gazetteer.role_holder(pm, "JPN", "2023-06-01").id == "person:fumio-kishida"
     assert gazetteer.role_holder(pm, "JPN", "1900-01-01") is None
+
+
+STATES_2000_2026 = ("USA", "JPN", "CHN", "KOR", "PRK", "TWN", "AUS", "NZL", "IND", "PHL", "IDN")
+STATES_2000_2026 += ("VNM", "GBR", "FRA", "DEU", "RUS", "CAN")
+DATED_ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
+
+
+def test_one_holder_at_a_time(gazetteer):
+    spans: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for person in gazetteer.of_kind("person"):
+        for r in person.roles:
+            if r.role in (*DATED_ROLES, "secretary_general"):
+                key = (r.role, r.state or r.org)
+                spans.setdefault(key, []).append((r.start, r.end or "9999", person.id))
+    for key, held in spans.items():
+        held.sort()
+        for (_, end, who), (start, _, successor) in zip(held, held[1:], strict=False):
+            assert start >= end, (key, who, successor)
+
+
+def test_every_state_has_a_leader_every_year(gazetteer):
+    for year in range(2001, 2027):
+        day = f"{year}-07-01"  # clear of acting presidents (Korea, spring 2017 and 2025)
+        for state in STATES_2000_2026:
+            leaders = [
+                gazetteer.role_holder(role, state, day)
+                for role in ("head_of_state", "head_of_government")
+            ]
+            assert any(leaders), (state, day)
+
+
+def test_ministers_of_the_main_allies_every_year(gazetteer):
+    for year in range(2001, 2027):
+        day = f"{year}-06-01"
+        for state in ("USA", "JPN", "CHN", "AUS", "GBR", "IND", "FRA", "DEU", "RUS"):
+            for role in ("foreign_minister", "defence_minister"):
+                assert gazetteer.role_holder(role, state, day), (state, role, day)
+
+
+def test_nato_secretaries_general_and_ambassadors(gazetteer):
+    sg = "secretary_general"
+    assert gazetteer.role_holder(sg, "org:nato", "2020-01-01").id == "person:jens-stoltenberg"
+    assert gazetteer.role_holder(sg, "org:nato", "2025-01-01").id == "person:mark-rutte"
+    emanuel = gazetteer.role_holder("ambassador", "USA", "2023-01-01", to="JPN")
+    assert emanuel.id == "person:rahm-emanuel"
+    assert gazetteer.role_holder("head_of_government", "JPN", "2025-11-01").name == "Sanae Takaichi"

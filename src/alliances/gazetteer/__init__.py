@@ -38,12 +38,17 @@ class Gazetteer:
     def of_kind(self, kind: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.kind == kind]
 
-    def role_holder(self, role: str, state: str, date: str) -> Entry | None:
+    def role_holder(self, role: str, state: str, date: str, to: str | None = None) -> Entry | None:
         """Who held `role` for `state` (a state id or an org id) on `date` (YYYY-MM-DD).
 
-        None when nobody in the gazetteer did, or when the records disagree (two holders).
+        `to` narrows ambassadors to a host state. None when nobody in the gazetteer did, or
+        when the records disagree (two holders).
         """
-        holders = {e.id: e for r, e in self._holders.get((role, state), ()) if r.holds_on(date)}
+        holders = {
+            e.id: e
+            for r, e in self._holders.get((role, state), ())
+            if r.holds_on(date) and (to is None or r.to == to)
+        }
         return next(iter(holders.values())) if len(holders) == 1 else None
 
 
