@@ -216,3 +216,11 @@ def test_quoted_and_compound_modifiers_before_the_noun():
     text = "India and the US signed a defense framework agreement."
     assert summary(ties(text)) == [("agreement", ("IND", "USA"), None)]
     assert ties("India and the US signed a trade framework agreement.") == []
+
+
+def test_their_with_a_partner_pairs_each_owner_with_the_partner():
+    text = "China accused Japan and the Philippines of using their alliance with the US."
+    assert summary(ties(text)) == [
+        ("alliance", ("JPN", "USA"), "us-japan-security-treaty"),
+        ("alliance", ("PHL", "USA"), "us-philippines-mutual-defense-treaty"),
+    ]

@@ -69,6 +69,7 @@ _NOT_SECURITY = re.compile(
     re.IGNORECASE,
 )
 _THEIR = re.compile(rf"\btheir\s+{_NOUN}", re.IGNORECASE)
+_THEN_WITH = re.compile(r"\s+with\b", re.IGNORECASE)
 _SUBJECT_VERB = re.compile(
     r"\s+(?:have\s+|has\s+|had\s+|also\s+|jointly\s+){0,2}"
     r"(?:formed|signed|concluded|forged|established|inked|sealed|upgraded|launched|declared|"
@@ -135,16 +136,31 @@ class SentenceView:
             return self.previous_subject
         return first.actor_id
 
-    def owner(self, at: int) -> str | None:
-        """Whose tie the noun at `at` is: "X's ...", "its ..." or the sentence's subject."""
+    def owners(self, at: int) -> list[str]:
+        """Whose tie the noun at `at` is: "X's ...", "its ...", "their ..." (a pair) or the
+        sentence's subject."""
         for m in reversed(self.mentions):
             if m.end <= at and _POSSESSIVE_GAP.match(self.text[m.end : at]):
-                return m.actor_id
+                return [m.actor_id]
         pronoun = _PRONOUN_GAP.search(self.text, max(self.start, at - 60), at)
         if pronoun is not None and pronoun.group("p").lower() == "its":
             earlier = [m for m in self.mentions if m.end <= pronoun.start()]
-            return earlier[-1].actor_id if earlier else self.previous_subject
-        return self.subject(at)
+            found = earlier[-1].actor_id if earlier else self.previous_subject
+            return [found] if found else []
+        if pronoun is not None:
+            return list(self.pair_before(pronoun.start()) or ())
+        subject = self.subject(at)
+        return [subject] if subject else []
+
+    def pair_before(self, at: int) -> tuple[str, str] | None:
+        """What "their" before `at` refers to: the last "A and B" before it, else the only two
+        actors the sentence names before it."""
+        earlier = [m for m in self.mentions if m.end <= at]
+        for a, b in zip(earlier[-2::-1], earlier[::-1], strict=False):
+            if a.actor_id != b.actor_id and _AND.match(self.text[a.end : b.start]):
+                return a.actor_id, b.actor_id
+        distinct = _distinct([m.actor_id for m in earlier])
+        return (distinct[0], distinct[1]) if len(distinct) == 2 else None
 
     def after(self, position: int, gap: re.Pattern) -> object | None:
         """The first mention after `position` if the text up to it matches `gap`."""
@@ -240,23 +256,26 @@ def from_owner_with(view: SentenceView) -> list[Described]:
                 continue
             words = re.findall(rf"{STRONG}|{WEAK}|deal", signed, re.IGNORECASE)
             noun = noun_class(words[-1]) if words else "agreement"
-        owner = view.owner(head.start())
+        owners = view.owners(head.start())
         partner = b
-        while partner is not None and owner is not None:
-            if partner.actor_id != owner:
-                out.append(Described((owner, partner.actor_id), noun, head.start(), partner.end))
+        while partner is not None and owners:
+            for owner in owners:
+                if partner.actor_id != owner:
+                    members = (owner, partner.actor_id)
+                    out.append(Described(members, noun, head.start(), partner.end))
             partner = view.after(partner.end, _AND)
     return out
 
 
 def from_their(view: SentenceView) -> list[Described]:
-    """ "their <noun>": the two distinct actors named before it in the sentence."""
+    """ "their <noun>" (not followed by "with"): the pair named before it."""
     out = []
     for head in _THEIR.finditer(view.text, view.start, view.end):
-        before = _distinct([m.actor_id for m in view.mentions if m.end <= head.start()])
-        if len(before) >= 2:
-            members = before[-2:]
-            out.append(Described(members, noun_class(_noun(head)), head.start(), head.end()))
+        if _THEN_WITH.match(view.text, head.end()):
+            continue
+        pair = view.pair_before(head.start())
+        if pair is not None:
+            out.append(Described(pair, noun_class(_noun(head)), head.start(), head.end()))
     return out
 
 
