@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 
 import igraph as ig
 
+from alliances.metrics import FAMILIES
 from alliances.metrics.asymmetry import (
     OBLIGATIONS,
     capability_ratio,
@@ -221,9 +222,6 @@ def cohesion_series(system: System, scope: Scope, years: Iterable[int]) -> list[
             }
         )
     return rows
-
-
-FAMILIES = ("structure", "asymmetry", "burden", "cohesion")
 
 
 def family_series(
