@@ -148,6 +148,20 @@ def test_proposed_a_plan_keeps_the_plan_but_not_a_bare_noun_phrase():
     assert claims_of("This is the second time Japan has proposed the long-term deployment.") == []
 
 
+def test_stances_calls_and_concerns():
+    claim = only("Japan reaffirmed its unwavering commitment to the alliance with the US.")
+    assert (claim.speaker, claim.cue) == ("JPN", "reaffirmed")
+    assert claim.text == "its unwavering commitment to the alliance with the US"
+    claim = only("Kishida called on China to act responsibly in the East China Sea.")
+    assert (claim.cue, claim.text) == (
+        "called on",
+        "China to act responsibly in the East China Sea",
+    )
+    claim = only("The Philippines expressed concern that the drills could escalate tensions.")
+    assert (claim.speaker, claim.cue) == ("PHL", "expressed concern")
+    assert claims_of("The US confirmed the sale of 400 missiles to Japan.") == []
+
+
 def test_vowed_to_after_a_prepositional_subject():
     claim = only(
         "The Indo-Pacific Strategy of the US in 2022 vowed to form an environment around China "

@@ -49,11 +49,15 @@ BARE = words(
     "said says say stated added adds stressed stresses insisted insists argued argues "
     "believes believe believed noted wrote writes argue insist"
 )
-_STANCE = r"desire|hope|wish|intention|willingness|determination|readiness|commitment|resolve"
+_STANCE = (
+    r"desire|hope|wish|intention|willingness|determination|readiness|commitment|resolve|concern"
+)
 # Cues whose complement is "to ..." (or "that ..."): "vowed to", "expressed a desire to".
 _TO = (
     r"vowed|vows|pledged|pledges|promised|promises|proposed|proposes|called for|calls for|"
-    r"urged|urges|expressed (?:(?:a|an|his|her|its|their|the) )?(?:\w+ )?(?:" + _STANCE + r")"
+    r"urged|urges|called on|calls on|expressed (?:(?:a|an|his|her|its|their|the) )?(?:\w+ )?(?:"
+    + _STANCE
+    + r")"
 )
 # Participles that report a statement of the mention right before them ("Ishiba, expressing").
 _PARTICIPLE = (
@@ -92,6 +96,16 @@ PLAN_AFTER = re.compile(
     r"(?:plan|proposal|initiative|framework|measure|idea|scheme|policy|package|strategy)\b))"
 )
 TO_AFTER = re.compile(r"\s+(?:that\s+|(?=to\s))")
+# "reaffirmed their commitment to ...": a stance as the object is the stated position.
+REAFFIRM = words(
+    "reaffirmed reaffirms reiterated reiterates affirmed affirms stressed stresses underlined "
+    "underscored emphasised emphasized emphasises emphasizes confirmed confirms"
+)
+STANCE_OBJECT_AFTER = re.compile(
+    r"\s+(?=(?:its|their|his|her|the|a|an|our)\s+(?:[\w-]+\s+){0,2}(?:commitment|support|"
+    r"opposition|position|stance|concern|determination|resolve|intention|readiness|"
+    r"willingness|importance)\b)"
+)
 URGE_AFTER = re.compile(r"\s+(?=[^.;]{1,60}?\bto\s)")
 FOR_AFTER = re.compile(r"\s+")
 # A bare clause, after a day that dates the statement ("North Korea said Tuesday it had").
@@ -367,7 +381,7 @@ class ClaimReader:
         cue = match.group("to")
         if cue.startswith(("called", "calls")):
             pattern = FOR_AFTER
-        elif cue.startswith(("urged", "urges")):
+        elif cue.startswith(("urged", "urges", "called on", "calls on")):
             pattern = URGE_AFTER
         elif cue.startswith(("proposed", "proposes")):
             pattern = PLAN_AFTER
@@ -387,6 +401,8 @@ class ClaimReader:
             after = THAT_AFTER.match(self.text, end, last) or COLON_AFTER.match(
                 self.text, end, last
             )
+        if after is None and cue in REAFFIRM:
+            after = STANCE_OBJECT_AFTER.match(self.text, end, last)
         if after is None and cue in BARE:
             after = BARE_AFTER.match(self.text, end, last)
             if after and (
