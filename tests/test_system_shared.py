@@ -60,8 +60,10 @@ def test_reference_groupings_raise_indo_pacific_density_after_2017():
     assert set(density) == set(range(1951, 2027))
     assert max(density[y] for y in range(1951, 2018)) < density[2024]
     assert density[2024] > density[2017]
-    bonding = {r["year"]: r["bonding_node"] for r in rows if r["layer"] == "grouping"}
-    assert bonding[2024] == "JPN"
+    grouping = {r["year"]: r for r in rows if r["layer"] == "grouping"}
+    assert grouping[2024]["bonding_node"] == "JPN"
+    brokerage = grouping[2024]["spoke_brokerage"]
+    assert brokerage["JPN"] == max(brokerage.values()) > 0
 
 
 NMC_ROWS = """ccode,year,milex,milper,irst,pec,tpop,upop,cinc

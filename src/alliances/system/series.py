@@ -65,7 +65,8 @@ def _edge_sources(graph: ig.Graph) -> set[str]:
 
 
 def structure_series(system: System, scope: Scope, years: Iterable[int]) -> list[dict]:
-    """Per year and per layer (and the combined multiplex): the hub's structure measures."""
+    """Per year and per layer (and the combined multiplex): the hub's structure measures, with
+    each spoke's brokerage and the bonding node (the spoke that brokers most)."""
     rows = []
     for year in years:
         covered = system.covered(year)
@@ -89,6 +90,7 @@ def structure_series(system: System, scope: Scope, years: Iterable[int]) -> list
                     "hub_betweenness": s.hub_betweenness if known else None,
                     "hub_effective_size": s.hub_effective_size if known else None,
                     "bonding_node": s.bonding_node if known else None,
+                    "spoke_brokerage": s.spoke_brokerage if known else None,
                     "sources": sorted(set(covered) | _edge_sources(graph)) if known else [],
                 }
             )
