@@ -79,6 +79,11 @@ def test_fiscal_years_are_marked(sentence, span, year):
     )
 
 
+def test_a_horizon_is_marked_as_a_span_of_time():
+    assert _one("to reach 2% of GDP in the next five years").horizon
+    assert not _one("in December 2022").horizon
+
+
 def test_a_bare_month_after_publication_is_last_years():
     assert _one("The drills were held in December.").value == "2023-12"
     assert _one("On December 5 the ships sailed.").value == "2023-12-05"

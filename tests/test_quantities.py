@@ -177,7 +177,7 @@ def test_percent_and_share_of_gdp():
     assert [(q.text, q.kind, q.value, q.period, q.actor) for q in found] == [
         ("JPY 6.8 trillion", "money", 6.8e12, "FY2023", "JPN"),
         ("26%", "percent", 26, "FY2023", "JPN"),
-        ("2% of GDP", "percent_gdp", 2, "2027", "JPN"),
+        ("2% of GDP", "percent_gdp", 2, None, "JPN"),
     ]
     assert found[2].measure == "defence_budget"
 

@@ -42,6 +42,7 @@ class DateMention:
     value: str
     precision: str  # day | month | year
     fiscal: bool = False
+    horizon: bool = False  # "the next five years": the value is the far end of a span of time
 
     @property
     def period(self) -> str:
@@ -240,7 +241,11 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
             resolved = _relative(kind, m.group, anchor, last_year, future)
         if resolved:
             value, precision, fiscal = resolved
-            found.append(DateMention(m.start(), m.end(), m.group(), value, precision, fiscal))
+            found.append(
+                DateMention(
+                    m.start(), m.end(), m.group(), value, precision, fiscal, kind == "horizon"
+                )
+            )
     return found
 
 

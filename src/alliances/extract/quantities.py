@@ -345,7 +345,11 @@ def _span_index(spans, position: int) -> int | None:
 
 
 def _period(q: _Found, dates, sentence, next_start: int) -> str | None:
-    inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
+    """The date just after the quantity, else the nearest before it, in its sentence; a horizon
+    ("in the next five years") is a span of time, not the quantity's period."""
+    inside = [
+        d for d in dates if sentence.start <= d.start and d.end <= sentence.end and not d.horizon
+    ]
     for d in inside:
         if q.end <= d.start < min(next_start, q.end + 40):
             return d.period
