@@ -37,6 +37,19 @@ def test_bundled_reference_is_valid(ref):
     assert validate(ref) == []
 
 
+def test_every_identifier_is_a_gazetteer_actor(ref):
+    from alliances.gazetteer import load as load_gazetteer
+
+    gazetteer = load_gazetteer()
+    ids = {b.state for b in ref.budgets} | {i for p in ref.posture for i in (p.host, p.guest)}
+    for tie in ref.ties:
+        ids.update(tie.member_ids)
+        ids.update(i for b in tie.basing for i in (b.host, b.guest))
+        if tie.actor:
+            ids.add(tie.actor)
+    assert sorted(i for i in ids if gazetteer.get(i) is None) == []
+
+
 def test_load_is_cached(ref):
     assert load() is ref
 
