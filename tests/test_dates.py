@@ -93,6 +93,7 @@ def test_a_sentence_about_the_future_takes_the_next_such_month():
     assert _one("The Marines will begin moving to Guam in March.").value == "2025-03"
     assert _one("The summit is scheduled for November 30.").value == "2024-11-30"
     assert _one("Talks ended in March. The Marines will move later.").value == "2024-03"
+    assert _one("The ministers will meet on Monday.").value == "2024-12-02"
 
 
 def test_without_publication_date_relative_dates_use_the_preceding_explicit_year():

@@ -8,7 +8,9 @@ Anchoring rule for expressions without a year ("This June", "On November 11", "i
 "last year", "the next five years"):
 - with a publication date, they resolve against it: "this"/"last"/"next" shift the publication
   year; a bare month, or month and day, is the latest such one not after publication (a bare
-  "in September" read on 2024-11-28 is 2024-09; "in December" is 2023-12);
+  "in September" read on 2024-11-28 is 2024-09; "in December" is 2023-12), or the earliest one
+  not before it when its sentence speaks of the future ("will", "plans to", "scheduled"); so are
+  weekdays ("on Monday");
 - without one, they resolve against the nearest explicit calendar year written before them in the
   text ("In December 2022 ... the next five years" gives 2027); with no such year they are dropped.
 "the next/coming N years" gives the horizon's end year; "the past/last N years" its start year.
@@ -121,7 +123,7 @@ def _number(token: str) -> int:
 
 
 @lru_cache(maxsize=1024)
-def _dateparser_day(expression: str, anchor: dt.date) -> str | None:
+def _dateparser_day(expression: str, anchor: dt.date, future: bool) -> str | None:
     """Normalise a day-level relative expression with dateparser (imported on first use)."""
     import dateparser
 
@@ -130,7 +132,7 @@ def _dateparser_day(expression: str, anchor: dt.date) -> str | None:
         languages=["en"],
         settings={
             "RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day),
-            "PREFER_DATES_FROM": "past",
+            "PREFER_DATES_FROM": "future" if future else "past",
             "RETURN_AS_TIMEZONE_AWARE": False,
         },
     )
@@ -198,7 +200,7 @@ def _relative(kind: str, g, anchor: dt.date | None, year: int, future: bool):
         return f"{year - _number(g('ago_n')):04d}", "year", False
     if anchor is None:  # weekdays, "yesterday", "N days ago" need a day anchor
         return None
-    value = _dateparser_day(g(kind).lower(), anchor)
+    value = _dateparser_day(g(kind).lower(), anchor, future)
     if value is None:
         return None
     if kind == "ago" and g("ago_unit").lower() == "month":
