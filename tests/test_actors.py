@@ -194,3 +194,12 @@ def test_the_title_refers_back_to_a_named_holder_of_the_role():
 
 def test_leader_regime_is_the_state():
     assert ids("the Assad regime shelled the town") == {"SYR"}
+
+
+def test_names_next_to_speech_cues():
+    text = (
+        "Jane Doe said the plan would fail, according to Ken Lee Moto. "
+        "The Heritage Policy Center said otherwise, and Bonnie Glaser told reporters so. "
+        "Prime Minister said nothing."
+    )
+    assert ids(text) == {"person:jane-doe", "person:ken-lee-moto", "person:bonnie-glaser"}

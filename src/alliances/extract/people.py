@@ -62,6 +62,88 @@ NOT_NAMES = frozenset(
         "To",
     ]
 )
+# Speech cues next to which a capitalised two- to four-word name is a person.
+SPEECH_CUES = (
+    "said",
+    "says",
+    "told",
+    "stated",
+    "added",
+    "noted",
+    "argued",
+    "wrote",
+    "warned",
+    "explained",
+    "announced",
+    "declared",
+    "according to",
+)
+# Words that make a capitalised run an organisation or a place, not a person's name.
+NOT_PERSON_WORDS = frozenset(
+    {
+        "Academy",
+        "Administration",
+        "Agency",
+        "Alliance",
+        "Army",
+        "Assembly",
+        "Association",
+        "Bank",
+        "Board",
+        "Bureau",
+        "Center",
+        "Centre",
+        "Club",
+        "Coalition",
+        "College",
+        "Command",
+        "Commission",
+        "Committee",
+        "Company",
+        "Corporation",
+        "Council",
+        "Court",
+        "Daily",
+        "Department",
+        "Embassy",
+        "Fleet",
+        "Force",
+        "Forces",
+        "Foundation",
+        "Front",
+        "Fund",
+        "Government",
+        "Group",
+        "Guard",
+        "Herald",
+        "Institute",
+        "Journal",
+        "League",
+        "Media",
+        "Ministry",
+        "Movement",
+        "Navy",
+        "Network",
+        "News",
+        "Office",
+        "Organization",
+        "Organisation",
+        "Parliament",
+        "Party",
+        "Post",
+        "Press",
+        "Regiment",
+        "Republic",
+        "School",
+        "Service",
+        "Services",
+        "Society",
+        "Times",
+        "Tribune",
+        "Union",
+        "University",
+    }
+)
 FUZZY_CUTOFF = 90
 Introduction = tuple[tuple[str, ...], str]  # (lower-cased title words, person id)
 MAX_NAME_TOKENS = 6
@@ -127,6 +209,8 @@ class People:
         self.by_name = {f.lower(): p for p in gazetteer.of_kind("person") for f in p.forms}
         self.names = list(self.by_name)
         self.titles = TitleMatcher()
+        self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cues.add("cue", [nlp.make_doc(cue) for cue in SPEECH_CUES])
         self.surnames = PhraseMatcher(nlp.vocab)
         for surname in self.by_surname:
             self.surnames.add(surname, [nlp.make_doc(surname)])
@@ -175,8 +259,47 @@ class People:
                 if add(holder, words):
                     continue
             add(self._back_reference(doc, title, role, words, starts, introduced, found), ())
+        blocked = taken | {i for t, _ in self.titles(doc) for i in range(t.start, t.end)}
+        for _, start, end in self.cues(doc):
+            for span in (
+                self._name_before(doc, start, blocked),
+                self._name_after(doc, end, blocked),
+            ):
+                if span is not None:
+                    add(self._resolve_name(doc, *span), ())
+                    blocked.update(range(*span))
         found.extend(self._surnames(doc, text, found, taken, date))
         return found
+
+    @staticmethod
+    def _plain_name(doc: Doc, start: int, end: int) -> bool:
+        """Whether tokens [start, end) can be a person's full name without a title."""
+        words = [t.text for t in doc[start:end]]
+        return (
+            2 <= end - start <= 4
+            and not doc[start].is_stop
+            and not any(w in NOT_PERSON_WORDS or w.isupper() and len(w) > 1 for w in words)
+        )
+
+    def _name_before(self, doc: Doc, cue: int, blocked: set[int]) -> tuple[int, int] | None:
+        """ "Paul Smith said": the capitalised name right before a speech cue."""
+        start = end = cue
+        while start > 0 and end - start < 4 and start - 1 not in blocked:
+            if not _name_token(doc, start - 1, start - 1) or doc[start - 1].text == "-":
+                break
+            start -= 1
+        start, end = _trim(doc, start, end)
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.text[:1].isupper() and not before.is_sent_start:
+            return None  # part of a longer capitalised name
+        return (start, end) if self._plain_name(doc, start, end) else None
+
+    def _name_after(self, doc: Doc, cue: int, blocked: set[int]) -> tuple[int, int] | None:
+        """ "said Paul Smith", "according to Paul Smith": the name right after the cue."""
+        end = self._name_end(doc, cue, blocked)
+        if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            return None
+        return (cue, end) if self._plain_name(doc, cue, end) else None
 
     def _name_end(self, doc: Doc, start: int, taken: set[int]) -> int:
         """End of the capitalised name run that starts at token `start` (== start if none)."""
