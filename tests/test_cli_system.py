@@ -81,6 +81,30 @@ def test_metrics_table_and_csv(run):
     assert len(body) == 2 * 7
 
 
+def test_metrics_capability_option(run):
+    result = run(
+        "metrics",
+        "--hub",
+        "USA",
+        "--region",
+        "indo-pacific",
+        "--from",
+        "2020",
+        "--to",
+        "2020",
+        "--family",
+        "asymmetry",
+        "--capability",
+        "spending",
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert {r["capability_measure"] for r in rows} == {"spending"}
+    assert all(r["capability_ratio"] is None for r in rows)  # nothing loaded: unknown
+
+
 def test_metrics_errors_are_one_line(run):
     result = run("metrics", "--hub", "USA", "--region", "atlantis")
     assert result.exit_code == 1

@@ -94,6 +94,20 @@ def test_burden_and_capabilities_from_sipri_and_nmc(tmp_path, shared):
     assert by_spoke["JPN"]["capability_ratio"] == pytest.approx(0.1429 / 0.0515)
     assert "nmc" in by_spoke["JPN"]["sources"]
     assert by_spoke["KOR"]["capability_ratio"] is None  # CINC -9: missing, not 0
+    spending = metrics(
+        store,
+        "asymmetry",
+        "USA",
+        region="indo-pacific",
+        first=2000,
+        last=2000,
+        capability="spending",
+    )
+    by_spoke = {r["spoke"]: r for r in spending}
+    assert by_spoke["KOR"]["capability_ratio"] > 10  # SIPRI has both
+    assert by_spoke["KOR"]["capability_measure"] == "spending"
+    assert "sipri" in by_spoke["KOR"]["sources"]
+    assert by_spoke["TWN"]["capability_ratio"] is None  # no SIPRI row for Taiwan
     store.close()
 
 

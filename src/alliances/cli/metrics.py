@@ -83,11 +83,20 @@ def _codes(value: str | None) -> list[str] | None:
     type=click.Choice(["defense", "offense", "neutrality", "nonaggression", "consultation"]),
     help="keep only ties carrying this obligation (repeat), e.g. defense",
 )
+@click.option(
+    "--capability",
+    type=click.Choice(["cinc", "spending"]),
+    default="cinc",
+    show_default=True,
+    help="asymmetry: compare COW CINC scores or military spending",
+)
 @click.option("--no-reference", is_flag=True, help="leave the bundled reference out")
 @db_option
 @format_option("table", "csv", "json")
 @user_errors
-def metrics(hub, region, first, last, family, spokes, layers, obligations, no_reference, fmt):
+def metrics(
+    hub, region, first, last, family, spokes, layers, obligations, capability, no_reference, fmt
+):
     """Yearly series of one metric family for a hub; each row lists the sources it rests on."""
     with open_db() as db:
         rows = db.metrics(
@@ -100,6 +109,7 @@ def metrics(hub, region, first, last, family, spokes, layers, obligations, no_re
             layers=layers or SECURITY_LAYERS,
             obligations=obligations or None,
             reference=not no_reference,
+            capability=capability,
         )
     emit(rows, fmt, COLUMNS[family] if fmt == "table" else None)
 

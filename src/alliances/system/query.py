@@ -28,12 +28,14 @@ def metrics(
     layers: Sequence[str] = SECURITY_LAYERS,
     obligations: Sequence[str] | None = None,
     reference: bool | Reference = True,
+    capability: str = "cinc",
 ) -> list[dict]:
     """Yearly rows of `family` for `hub` from `first` to `last` (inclusive).
 
     Spokes are `spokes` when given, else the region's list for the hub, else the hub's alliance
     partners (in the region) each year. `layers` are the tie layers measured (each, and
-    combined); `obligations` keeps only ties carrying one of them (e.g. ["defense"]).
+    combined); `obligations` keeps only ties carrying one of them (e.g. ["defense"]);
+    `capability` (cinc | spending) is what the asymmetry family's capability ratio compares.
     """
     if first > last:
         raise ValueError(f"--from {first} is after --to {last}")
@@ -52,4 +54,4 @@ def metrics(
     )
     system = build_system(store, reference=reference)
     values = Values.from_store(store) if store is not None else Values()
-    return family_series(family, system, values, scope, range(first, last + 1))
+    return family_series(family, system, values, scope, range(first, last + 1), capability)

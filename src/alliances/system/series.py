@@ -115,14 +115,25 @@ def _one_way(edges: list) -> bool | None:
     return "one-way" in basing
 
 
+CAPABILITIES = {"cinc": "cinc", "spending": "milex_current_usd"}
+
+
 def asymmetry_series(
-    system: System, values: Values, scope: Scope, years: Iterable[int]
+    system: System,
+    values: Values,
+    scope: Scope,
+    years: Iterable[int],
+    capability: str = "cinc",
 ) -> list[dict]:
-    """Per year and spoke: obligation asymmetry, one-way basing, CINC ratio, equality index.
+    """Per year and spoke: obligation asymmetry, one-way basing, capability ratio (CINC or
+    military spending: `capability` is cinc | spending), equality index with its components.
 
     Obligations are those the two hold in the treaties binding them that year (union over
     treaties); a dyad with no treaty that year is not an alliance: its asymmetry is None.
     """
+    if capability not in CAPABILITIES:
+        raise ValueError(f"capability {capability!r} is not one of {', '.join(CAPABILITIES)}")
+    measure = CAPABILITIES[capability]
     rows = []
     for year in years:
         covered = system.covered(year)
@@ -141,13 +152,13 @@ def asymmetry_series(
                 else None
             )
             one_way = _one_way(edges) if covered else None
-            hub_cinc, cinc_source = values.get("cinc", scope.hub, year)
-            spoke_cinc, _ = values.get("cinc", spoke, year)
-            ratio = capability_ratio(hub_cinc, spoke_cinc)
+            hub_value, hub_source = values.get(measure, scope.hub, year)
+            spoke_value, spoke_source = values.get(measure, spoke, year)
+            ratio = capability_ratio(hub_value, spoke_value)
             equality = equality_index(asym, one_way, ratio)
             sources = set(covered) | _datasets(s for e in edges for s in e["sources"])
             if ratio is not None:
-                sources.add(cinc_source)
+                sources |= {hub_source, spoke_source}
             rows.append(
                 {
                     "year": year,
@@ -160,6 +171,7 @@ def asymmetry_series(
                     "only_spoke": None if asym is None else list(asym.only_b),
                     "one_way_basing": one_way,
                     "capability_ratio": ratio,
+                    "capability_measure": capability,
                     "equality_index": equality.value,
                     **{f"equality_{k}": v for k, v in equality.components.items()},
                     "sources": sorted(sources),
@@ -227,13 +239,18 @@ def cohesion_series(system: System, scope: Scope, years: Iterable[int]) -> list[
 
 
 def family_series(
-    family: str, system: System, values: Values, scope: Scope, years: Iterable[int]
+    family: str,
+    system: System,
+    values: Values,
+    scope: Scope,
+    years: Iterable[int],
+    capability: str = "cinc",
 ) -> list[dict]:
     """The yearly rows of one metric family (see the functions above)."""
     if family == "structure":
         return structure_series(system, scope, years)
     if family == "asymmetry":
-        return asymmetry_series(system, values, scope, years)
+        return asymmetry_series(system, values, scope, years, capability)
     if family == "burden":
         return burden_series(system, values, scope, years)
     if family == "cohesion":
