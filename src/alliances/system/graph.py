@@ -55,7 +55,7 @@ class System:
         self.coverage = dict(coverage or {})
         names = {a for t in self.ties.values() for a in t.members}
         self.names = sorted(names | {a for e in self.events for a in (e.source, e.target)})
-        index = {n: i for i, n in enumerate(self.names)}
+        self._index = index = {n: i for i, n in enumerate(self.names)}
         edges, attrs = [], defaultdict(list)
         for tie in self.ties.values():
             for a, b in tie.pairs():
@@ -130,10 +130,11 @@ class System:
             events = [
                 e
                 for e in self.events_in(when)
-                if members is None or (e.source in members and e.target in members)
+                if e.source != e.target
+                and (members is None or (e.source in members and e.target in members))
             ]
         ends = np.concatenate([self._a[ids], self._b[ids]])
-        event_ends = [self.names.index(n) for e in events for n in (e.source, e.target)]
+        event_ends = [self._index[n] for e in events for n in (e.source, e.target)]
         vertices = np.unique(np.concatenate([ends, np.array(event_ends, dtype=np.int64)]))
         local = np.searchsorted(vertices, ends).reshape(2, -1).T
         graph = ig.Graph(n=len(vertices), edges=local.tolist(), directed=False)
@@ -161,6 +162,7 @@ def _edge_attrs(attrs, tie: Tie, a: str, b: str, start: int, end: int) -> None:
     attrs["obligations_a"].append(sorted(tie.obligations.get(a, ())) if tie.obligations else None)
     attrs["obligations_b"].append(sorted(tie.obligations.get(b, ())) if tie.obligations else None)
     attrs["basing"].append(tie.basing)
+    # basing rights within the pair, as "host<guest": "JPN<USA" is US forces in Japan
     attrs["hosts"].append([f"{h}<{g}" for h, g in tie.hosts if {h, g} == {a, b}])
     attrs["nonaggression_only"].append(tie.nonaggression_only)
     attrs["count"].append(None)
@@ -171,8 +173,7 @@ def _add_events(graph: ig.Graph, events: list[EventRecord]) -> None:
     """One events-layer edge per dyad: the number of events and their mean Goldstein score."""
     by_dyad: dict[tuple[str, str], list[EventRecord]] = defaultdict(list)
     for e in events:
-        if e.source != e.target:
-            by_dyad[tuple(sorted((e.source, e.target)))].append(e)
+        by_dyad[tuple(sorted((e.source, e.target)))].append(e)
     index = {v["name"]: v.index for v in graph.vs}
     for (a, b), group in sorted(by_dyad.items()):
         scored = [e for e in group if e.goldstein is not None]
