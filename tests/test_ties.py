@@ -224,3 +224,12 @@ def test_their_with_a_partner_pairs_each_owner_with_the_partner():
         ("alliance", ("JPN", "USA"), "us-japan-security-treaty"),
         ("alliance", ("PHL", "USA"), "us-philippines-mutual-defense-treaty"),
     ]
+
+
+def test_a_name_cannot_refer_to_a_tie_signed_years_later():
+    assert ties("The Squad met in Manila.", published="2019-01-01") == []
+    assert [t.reference for t in ties("The Squad met.", published="2024-06-01")] == ["squad"]
+    text = "Japan and Australia had formed a 'quasi-alliance'."
+    assert summary(ties(text)) == [
+        ("partnership", ("AUS", "JPN"), "japan-australia-security-declaration-2022")
+    ]

@@ -43,7 +43,7 @@ WEAK = (
 )
 # A tie noun, allowing qualifiers and quotes before it; weak nouns need a qualifier.
 _NOUN = (
-    rf"(?:[\"“”'‘’]?(?:{_Q}[\"“”'‘’]?\s+){{0,3}}(?P<strong>{STRONG})\b"
+    rf"(?:[\"“”'‘’]?(?:{_Q}[\"“”'‘’]?\s+){{0,3}}(?P<strong>(?:quasi-)?(?:{STRONG}))\b"
     rf"|[\"“”'‘’]?(?:{_MOD}[\"“”'‘’]?\s+){{0,2}}{_SEC}[\"“”'‘’]?\s+"
     rf"(?:{_MOD}[\"“”'‘’]?\s+){{0,2}}(?P<weak>{WEAK})\b)"
 )
@@ -98,7 +98,7 @@ def noun_class(word: str | None) -> str:
     """The kind a tie noun suggests: treaty, alliance, agreement, partnership or weak."""
     if word is None:
         return "chain"
-    w = word.lower()
+    w = word.lower().removeprefix("quasi-")
     if w.startswith(("treat", "pact")):
         return "treaty"
     if w.startswith("allian"):

@@ -147,9 +147,13 @@ def choose(
     document_ids: Counter,
     date: str | None,
 ) -> Tie | None:
-    """The tie an ambiguous name refers to, or None when the text does not decide it."""
-    if len(match.candidates) == 1:
-        return match.candidates[0]
+    """The tie a name refers to, or None when the text does not decide it.
+
+    A tie that starts more than a year after the document's date cannot be the one it names
+    (news of negotiations comes a little before a signing, not years before)."""
+    candidates = [t for t in match.candidates if date is None or not _too_late(t, date)]
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
     day = first_day(date) if date else None
 
     def score(tie: Tie) -> tuple:
@@ -162,13 +166,18 @@ def choose(
             tie.start if day is None or first_day(tie.start or "9999") <= day else "",
         )
 
-    ranked = sorted(match.candidates, key=score, reverse=True)
+    ranked = sorted(candidates, key=score, reverse=True)
     if score(ranked[0]) == score(ranked[1]):
         return None
     best = ranked[0]
     if not (score(best)[0] or score(best)[1] or score(best)[2] >= len(best.member_ids)):
         return None
     return best
+
+
+def _too_late(tie: Tie, date: str) -> bool:
+    start = tie.signed or tie.start
+    return start is not None and int(start[:4]) > int(date[:4]) + 1
 
 
 def object_after(match: NamedMatch, text: str, mentions: Sequence) -> str | None:
