@@ -142,6 +142,8 @@ def test_ties_between_finds_exact_member_sets(ref):
 
 
 def test_posture_and_budgets(ref):
+    assert {p.id for p in ref.posture_on("2012-12-31")} >= {"okinawa-guam-plan-2012"}
+    assert "okinawa-guam-relocation-start-2024" not in {p.id for p in ref.posture_on("2024-11")}
     okinawa = [p for p in ref.posture if p.destination == "Guam"]
     assert any(p.date == "2012-04-27" and p.personnel == 4000 for p in okinawa)
     japan = {b.fiscal_year: b for b in ref.budgets_of("JPN")}

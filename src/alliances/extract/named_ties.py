@@ -141,7 +141,6 @@ def members_for(tie: Tie, date: str | None) -> tuple[str, ...]:
 
 def choose(
     match: NamedMatch,
-    text: str,
     object_id: str | None,
     sentence_ids: Sequence[str],
     document_ids: Counter,

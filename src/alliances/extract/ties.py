@@ -98,7 +98,6 @@ class TieFinder:
             in_sentence = by_sentence[index] if sentences else []
             tie = choose(
                 match,
-                text,
                 object_after(match, text, in_sentence),
                 [m.actor_id for m in in_sentence],
                 document_ids,
