@@ -23,114 +23,12 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
+from alliances.extract import cues
 from alliances.extract.model import Claim
 from alliances.extract.pipeline import State
-from alliances.extract.speakers import (
-    COORDINATORS,
-    PASSIVE,
-    PREPOSITIONS,
-    Speakers,
-    last_word,
-    words,
-)
+from alliances.extract.speakers import COORDINATORS, PASSIVE, Speakers, last_word
 
-# Cues whose complement is a clause ("that ..." or a bare clause).
-_SAY = (
-    r"said|says|say|stated|states|told|announced|announces|declared|declares|noted|notes|"
-    r"added|adds|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|"
-    r"reiterated|reiterates|confirmed|confirms|insisted|insists|argued|argues|claimed|claims|"
-    r"believes|believe|believed|asserted|asserts|affirmed|affirms|reaffirmed|reaffirms|warned|"
-    r"warns|explained|acknowledged|admitted|indicated|suggested|mentioned|wrote|writes|"
-    r"concluded|concurred|pointed out|made it clear|made clear|makes it clear|reported|"
-    r"warn|argue|insist|stress|emphasi[sz]e|note|contend|contends|contended"
-)
-# Of those, the ones that take a bare clause without "that" ("X said the plan ...").
-BARE = words(
-    "said says say stated added adds stressed stresses insisted insists argued argues "
-    "believes believe believed noted wrote writes argue insist"
-)
-_STANCE = (
-    r"desire|hope|wish|intention|willingness|determination|readiness|commitment|resolve|concern"
-)
-# Cues whose complement is "to ..." (or "that ..."): "vowed to", "expressed a desire to".
-_TO = (
-    r"vowed|vows|pledged|pledges|promised|promises|proposed|proposes|called for|calls for|"
-    r"urged|urges|called on|calls on|expressed (?:(?:a|an|his|her|its|their|the) )?(?:\w+ )?(?:"
-    + _STANCE
-    + r")"
-)
-# Participles that report a statement of the mention right before them ("Ishiba, expressing").
-_PARTICIPLE = (
-    r"saying|stating|declaring|noting|adding|stressing|emphasi[sz]ing|warning|vowing|pledging|"
-    r"expressing (?:a|an|his|her|its|their|the) (?:\w+ )?(?:" + _STANCE + r")"
-)
-# The letters cues start with: a lookahead on them lets `re` skip other word starts quickly.
-_FIRST = "".join(sorted({a[0] for a in f"{_SAY}|{_TO}|{_PARTICIPLE}".split("|") if a[0].isalpha()}))
-CUE = re.compile(rf"\b(?=[{_FIRST}])(?:(?P<say>{_SAY})|(?P<to>{_TO})|(?P<part>{_PARTICIPLE}))\b")
-# No leading \b: a pattern that opens with a literal lets `re` skip ahead fast.
-ACCORDING = re.compile(r"(?:A|a)ccording to\s+")
-# A quotation on one line: straight or curly marks, at least one character inside.
-QUOTE = re.compile(r"[“\"]([^“”\"\n]+)[”\"]")
-_QUOTE_CUE = (
-    r"said|says|added|adds|stated|states|explained|noted|continued|wrote|writes|declared|"
-    r"insisted|warned|stressed|mentioned|told"
-)
-# Attribution after a quote: '," said X' or '," X said'.
-AFTER_QUOTE_CUE_FIRST = re.compile(rf"\s*,?\s*(?P<cue>{_QUOTE_CUE})\b")
-AFTER_QUOTE_SPEAKER_FIRST = re.compile(
-    rf"\s*,?\s*(?P<np>[^;:“”\"]{{1,150}}?)\s+(?P<cue>{_QUOTE_CUE})\b"
-)
-# Attribution before a quote: 'X said: "', 'X said that "', 'mentioned"'.
-BEFORE_QUOTE = re.compile(rf"\b(?P<cue>{_QUOTE_CUE})(?:\s+that)?\s*[:,]?\s*$")
-# After a "say" cue: an adverbial then "that" ("said in a statement that"), or a colon.
-THAT_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:in|on|at|during|after|before|with|to|via|through|last|this|earlier|"
-    r"yesterday|today|late|early|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"[^.;:“”\"]{0,80}?\s)?that\b[\s,]*",
-    re.IGNORECASE,
-)
-COLON_AFTER = re.compile(r"\s*:\s*")
-TOLD_AFTER = re.compile(r"\s+[^,.;:“”\"]{1,60}?(?:\s+that\s+|\s*:\s*)")
-PLAN_AFTER = re.compile(
-    r"\s+(?:that\s+|(?=to\s)|(?=(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:plan|proposal|initiative|framework|measure|idea|scheme|policy|package|strategy)\b))"
-)
-TO_AFTER = re.compile(r"\s+(?:that\s+|(?=to\s))")
-# "reaffirmed their commitment to ...": a stance as the object is the stated position.
-REAFFIRM = words(
-    "reaffirmed reaffirms reiterated reiterates affirmed affirms stressed stresses underlined "
-    "underscored emphasised emphasized emphasises emphasizes confirmed confirms"
-)
-STANCE_OBJECT_AFTER = re.compile(
-    r"\s+(?=(?:its|their|his|her|the|a|an|our)\s+(?:[\w-]+\s+){0,2}(?:commitment|support|"
-    r"opposition|position|stance|concern|determination|resolve|intention|readiness|"
-    r"willingness|importance)\b)"
-)
-URGE_AFTER = re.compile(r"\s+(?=[^.;]{1,60}?\bto\s)")
-FOR_AFTER = re.compile(r"\s+")
-# A bare clause, after a day that dates the statement ("North Korea said Tuesday it had").
-BARE_AFTER = re.compile(
-    r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
-    r"yesterday)\s+)?(?=[\w“\"])"
-)
-# A second cue coordinated with the first ends the first one's text: "..., and added that".
-COORDINATED_CUE = re.compile(rf",?\s+(?:and|but)\s+(?:also\s+)?(?:{_SAY}|{_TO})\b")
-# Reported text ends at the sentence end or where the author resumes.
-_CUTS = ("; ", ", but ", ", while ", ", whereas ", ", although ")
-# The author's comment on what was reported: "..., which means ...".
-_COMMENT = re.compile(
-    r",\s+which\s+(?:\w+ly\s+)?(?:means|meant|shows|showed|indicates|indicated|suggests|"
-    r"suggested|reflects|reflected|demonstrates|demonstrated|implies|implied|signals|signalled|"
-    r"signaled|proves|proved|exposes|exposed|is seen|was seen)\b"
-)
-_NOT_A_VERB_BEFORE = PREPOSITIONS | words("the a an its his her their our your my these those this")
-# Words that open an adverbial after a cue ("said in a statement", "said on Monday").
-_ADVERBIAL_START = words(
-    "in on at during after before with via through last this earlier yesterday today late early"
-)
 MAX_TRAILING_WORDS = 8  # '..., X said in a statement on Monday.' and no longer
-# "an attack claimed by Daesh", "claimed responsibility": the cue word is not reporting speech.
-_NOT_SPEECH_AFTER = re.compile(r"(?:by|responsibility|credit)\b")
 MIN_WORDS = 3  # shorter quoted spans are labels or scare quotes, not claims
 MIN_CONTINUATION_WORDS = 5
 
@@ -193,11 +91,11 @@ class ClaimReader:
     def trim(self, start: int, end: int) -> tuple[int, int] | None:
         """The reported text in [start, end): cut where the author resumes, stripped."""
         text = self.text
-        for cut in _CUTS:
+        for cut in cues.CUTS:
             found = text.find(cut, start, end)
             if found >= 0:
                 end = found
-        comment = _COMMENT.search(text, start, end)
+        comment = cues.COMMENT.search(text, start, end)
         if comment:
             end = comment.start()
         while start < end and text[start].isspace():
@@ -265,7 +163,7 @@ class ClaimReader:
 
     def _quotes(self) -> None:
         previous: Claim | None = None
-        for match in QUOTE.finditer(self.text):
+        for match in cues.QUOTE.finditer(self.text):
             inner = self.trim(match.start(1), match.end(1))
             if inner is None:
                 continue
@@ -287,7 +185,7 @@ class ClaimReader:
             end : end + 1
         ].startswith(","):
             return None
-        match = AFTER_QUOTE_CUE_FIRST.match(self.text, end, line_end)
+        match = cues.AFTER_QUOTE_CUE_FIRST.match(self.text, end, line_end)
         if match:
             cue_end = match.end("cue")
             stop = min(line_end, cue_end + 100)
@@ -304,14 +202,14 @@ class ClaimReader:
             else:
                 speaker = None
             return speaker, match.start("cue"), match.group("cue")
-        match = AFTER_QUOTE_SPEAKER_FIRST.match(self.text, end, line_end)
+        match = cues.AFTER_QUOTE_SPEAKER_FIRST.match(self.text, end, line_end)
         if match and self.sentence(match.start("cue")) == self.sentence(end - 1):
             speaker = self.speakers.subject(match.start("np"), match.start("cue"))
             return speaker, match.start("cue"), match.group("cue")
         return None
 
     def _before_quote(self, line_start: int, start: int) -> tuple[str | None, int, str] | None:
-        match = BEFORE_QUOTE.search(self.text, max(line_start, start - 200), start)
+        match = cues.BEFORE_QUOTE.search(self.text, max(line_start, start - 200), start)
         if not match or not self._verb_position(match.start("cue")):
             return None
         cue_at = match.start("cue")
@@ -336,16 +234,18 @@ class ClaimReader:
     def _verb_position(self, position: int) -> bool:
         """False where the cue word is a noun or adjective ("its claims", "in said country")."""
         first, _ = self.sentence(position)
-        return last_word(self.text[max(first, position - 40) : position]) not in _NOT_A_VERB_BEFORE
+        return (
+            last_word(self.text[max(first, position - 40) : position]) not in cues.NOT_A_VERB_BEFORE
+        )
 
     def _cues(self) -> None:
-        for match in CUE.finditer(self.text):
+        for match in cues.CUE.finditer(self.text):
             at = match.start()
             if at in self.used_cues or self.inside_quote(at):
                 continue
             first, last = self.sentence(at)
             before = last_word(self.text[max(first, at - 40) : at])
-            if before in _NOT_A_VERB_BEFORE or before in PASSIVE:
+            if before in cues.NOT_A_VERB_BEFORE or before in PASSIVE:
                 continue
             if match.group("part"):
                 self._participle(match, first, last)
@@ -370,23 +270,27 @@ class ClaimReader:
         if speaker is None:
             return
         cue = match.group("part")
-        pattern = TO_AFTER if cue.startswith(("vowing", "pledging", "expressing")) else THAT_AFTER
+        pattern = (
+            cues.TO_AFTER
+            if cue.startswith(("vowing", "pledging", "expressing"))
+            else cues.THAT_AFTER
+        )
         after = pattern.match(self.text, match.end(), last)
         if after is None and cue.startswith("saying"):
-            after = BARE_AFTER.match(self.text, match.end(), last)
+            after = cues.BARE_AFTER.match(self.text, match.end(), last)
         if after:
             self._forward(speaker, match.start(), cue, after.end(), last)
 
     def _to_cue(self, match: re.Match, first: int, last: int) -> None:
         cue = match.group("to")
         if cue.startswith(("called", "calls")):
-            pattern = FOR_AFTER
+            pattern = cues.FOR_AFTER
         elif cue.startswith(("urged", "urges", "called on", "calls on")):
-            pattern = URGE_AFTER
+            pattern = cues.URGE_AFTER
         elif cue.startswith(("proposed", "proposes")):
-            pattern = PLAN_AFTER
+            pattern = cues.PLAN_AFTER
         else:
-            pattern = TO_AFTER
+            pattern = cues.TO_AFTER
         after = pattern.match(self.text, match.end(), last)
         if after:
             speaker = self.speakers.subject(first, match.start())
@@ -396,18 +300,18 @@ class ClaimReader:
         cue, end = match.group("say"), match.end()
         before_word = last_word(self.text[first : match.start()])
         if cue == "told":
-            after = TOLD_AFTER.match(self.text, end, last)
+            after = cues.TOLD_AFTER.match(self.text, end, last)
         else:
-            after = THAT_AFTER.match(self.text, end, last) or COLON_AFTER.match(
+            after = cues.THAT_AFTER.match(self.text, end, last) or cues.COLON_AFTER.match(
                 self.text, end, last
             )
-        if after is None and cue in REAFFIRM:
-            after = STANCE_OBJECT_AFTER.match(self.text, end, last)
-        if after is None and cue in BARE:
-            after = BARE_AFTER.match(self.text, end, last)
+        if after is None and cue in cues.REAFFIRM:
+            after = cues.STANCE_OBJECT_AFTER.match(self.text, end, last)
+        if after is None and cue in cues.BARE:
+            after = cues.BARE_AFTER.match(self.text, end, last)
             if after and (
                 self._trailing_adverbial(after.end(), last)
-                or _NOT_SPEECH_AFTER.match(self.text, after.end(), last)
+                or cues.NOT_SPEECH_AFTER.match(self.text, after.end(), last)
             ):
                 after = None
         if after is not None and self.text[after.end() : last].strip():
@@ -421,7 +325,7 @@ class ClaimReader:
             self._inverted(first, match.start(), cue, end, last)
 
     def _forward(self, speaker: str | None, at: int, cue: str, start: int, last: int) -> None:
-        coordinated = COORDINATED_CUE.search(self.text, start, last)
+        coordinated = cues.COORDINATED_CUE.search(self.text, start, last)
         span = self.trim(start, coordinated.start() if coordinated else last)
         if span:
             span, kind = self.unwrap(span)
@@ -446,7 +350,7 @@ class ClaimReader:
         words = rest.split()
         return (
             0 < len(words) <= MAX_TRAILING_WORDS
-            and words[0].lower() in _ADVERBIAL_START
+            and words[0].lower() in cues.ADVERBIAL_START
             and "," not in rest
         )
 
@@ -476,7 +380,7 @@ class ClaimReader:
 
     def _according(self) -> None:
         text = self.text
-        for match in ACCORDING.finditer(text):
+        for match in cues.ACCORDING.finditer(text):
             at = match.start()
             if (at and text[at - 1].isalnum()) or self.inside_quote(at):
                 continue
