@@ -21,9 +21,8 @@ from alliances.extract.model import Quantity
 _MEASURES = [
     (
         re.compile(
-            r"\b(?:defen[cs]e|military)(?:[- ]related|\s+and\s+related)?\s+(?:budgets?|spending"
-            r"|expenditures?"
-            r"|outlays?)",
+            r"\b(?:defen[cs]e|military)(?:[- ]related|\s+and\s+related)?\s+"
+            r"(?:budgets?|spending|expenditures?|outlays?)",
             re.IGNORECASE,
         ),
         "defence_budget",
@@ -64,6 +63,7 @@ _BACK_REFERENCE_RE = re.compile(r"\b(?:it|its|they|their)\b", re.IGNORECASE)
 
 
 def _span_index(spans, position: int) -> int | None:
+    """The index of the span (sorted, disjoint) holding `position`, or None."""
     starts = [s.start for s in spans]
     i = bisect.bisect_right(starts, position) - 1
     return i if i >= 0 and position < spans[i].end else None
@@ -94,10 +94,12 @@ def _next_start(text: str, found: list[Amount], i: int) -> int:
 
 
 def _is_actor(mention) -> bool:
+    """Places are not actors; a person's quantity is reported for nobody rather than guessed."""
     return not mention.actor_id.startswith(("place:", "person:"))
 
 
 def _actor(q: Amount, text: str, mentions, sentences, s_index: int) -> str | None:
+    """The state or organisation the quantity is about, where its sentence says so."""
     sentence = sentences[s_index]
     in_sentence = [
         m for m in mentions if sentence.start <= m.start and m.end <= sentence.end and _is_actor(m)
