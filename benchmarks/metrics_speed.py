@@ -1,7 +1,7 @@
 """Metric speed: all four families, yearly 1946–2026, for one hub — igraph path vs networkx.
 
 Usage:
-    python benchmarks/metrics_speed.py [--hub USA] [--region indo-pacific] [--repeat 3]
+    python benchmarks/metrics_speed.py [--hub USA] [--region indo-pacific] [--repeat 5]
                                        [--min-ratio 5] [--json]
 
 The system is built once from the bundled reference, plus ATOP 5.1 and the SIPRI extract when
@@ -213,7 +213,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hub", default="USA")
     parser.add_argument("--region", default="indo-pacific")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--min-ratio", type=float, default=5.0)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()

@@ -64,9 +64,9 @@ class System:
                     _edge_attrs(attrs, tie, a, b, start, end)
         self.graph = ig.Graph(n=len(self.names), edges=edges, directed=False)
         self.graph.vs["name"] = self.names
-        self._attrs = dict(attrs)
-        for key, column in self._attrs.items():
+        for key, column in attrs.items():
             self.graph.es[key] = column
+        self._attrs = {key: _objects(column) for key, column in attrs.items()}
         ends = np.array(edges, dtype=np.int64).reshape(-1, 2)
         self._a, self._b = ends[:, 0], ends[:, 1]
         self._start = np.array(attrs["start"], dtype=np.int64)
@@ -140,7 +140,7 @@ class System:
         graph = ig.Graph(n=len(vertices), edges=local.tolist(), directed=False)
         graph.vs["name"] = [self.names[v] for v in vertices]
         for key, column in self._attrs.items():
-            graph.es[key] = [column[i] for i in ids]
+            graph.es[key] = column[ids].tolist()
         _add_events(graph, events)
         year = interval(when)
         first = dt.date.fromordinal(year[0]).year
@@ -149,12 +149,20 @@ class System:
         return Snapshot(str(when), graph, datasets)
 
 
+def _objects(values: list) -> np.ndarray:
+    """A 1-d numpy object array of `values` (lists stay whole, one per cell)."""
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
+
+
 def _edge_attrs(attrs, tie: Tie, a: str, b: str, start: int, end: int) -> None:
     attrs["layer"].append(tie.layer)
     attrs["kind"].append(tie.kind)
     attrs["name"].append(tie.name)
     attrs["tie"].append(tie.id)
     attrs["sources"].append([str(s) for s in tie.sources])
+    attrs["datasets"].append(sorted({s.dataset for s in tie.sources}))
     attrs["start"].append(start)
     attrs["end"].append(end)
     attrs["a"].append(a)
@@ -187,6 +195,7 @@ def _add_events(graph: ig.Graph, events: list[EventRecord]) -> None:
             name=f"{count} events",
             tie=f"events:{a}-{b}",
             sources=sorted({str(e.origin) for e in group}),
+            datasets=sorted({e.origin.dataset for e in group}),
             start=min(e.day for e in group),
             end=max(e.day for e in group) + 1,
             a=a,

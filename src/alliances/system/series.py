@@ -54,14 +54,9 @@ class Scope:
         return tuple(sorted(graph.vs[graph.neighbors(self.hub)]["name"]))
 
 
-def _datasets(sources: Iterable[str]) -> set[str]:
-    return {s.split(":", 1)[0] for s in sources}
-
-
 def _edge_sources(graph: ig.Graph) -> set[str]:
-    if not graph.ecount():
-        return set()
-    return _datasets(s for sources in graph.es["sources"] for s in sources)
+    """The datasets the graph's edges come from."""
+    return set().union(*graph.es["datasets"]) if graph.ecount() else set()
 
 
 def structure_series(system: System, scope: Scope, years: Iterable[int]) -> list[dict]:
@@ -156,7 +151,7 @@ def asymmetry_series(
             spoke_value, spoke_source = values.get(measure, spoke, year)
             ratio = capability_ratio(hub_value, spoke_value)
             equality = equality_index(asym, one_way, ratio)
-            sources = set(covered) | _datasets(s for e in edges for s in e["sources"])
+            sources = set(covered).union(*(e["datasets"] for e in edges))
             if ratio is not None:
                 sources |= {hub_source, spoke_source}
             rows.append(
