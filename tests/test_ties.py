@@ -233,3 +233,8 @@ def test_a_name_cannot_refer_to_a_tie_signed_years_later():
     assert summary(ties(text)) == [
         ("partnership", ("AUS", "JPN"), "japan-australia-security-declaration-2022")
     ]
+
+
+def test_no_owner_when_the_sentence_names_none_before_the_tie():
+    text = "China protested. Ishiba said the alliance with the US must become equal."
+    assert ties(text) == []

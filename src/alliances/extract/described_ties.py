@@ -129,12 +129,13 @@ class SentenceView:
 
     def subject(self, before: int) -> str | None:
         """The sentence's subject before `before`: an "it"/"its" before any actor defers to the
-        previous sentence's first actor, else the first actor of the sentence."""
+        previous sentence's first actor, else the first actor of the sentence (None when the
+        sentence names none there: "Ishiba said the alliance with the US ..." has no owner)."""
         first = next((m for m in self.mentions if m.start < before), None)
         lead = _LEADING_PRONOUN.search(self.text, self.start, first.start if first else before)
-        if lead is not None or first is None:
+        if lead is not None:
             return self.previous_subject
-        return first.actor_id
+        return first.actor_id if first else None
 
     def owners(self, at: int) -> list[str]:
         """Whose tie the noun at `at` is: "X's ...", "its ...", "their ..." (a pair) or the
