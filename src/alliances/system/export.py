@@ -2,9 +2,9 @@
 
 JSON shape, as the dashboard reads it:
 `{"date", "datasets", "nodes": [{"id", "label", "kind"}], "edges": [{"id", "source", "target",
-"layer", "kind", "name", "sources", "datasets", "from", "to", ...}]}`; `from` is the first day of the
-edge's span and `to` the day after its last (null: open). GraphML and GEXF cannot hold lists,
-so list attributes (sources, obligations) are written joined with "; ".
+"layer", "kind", "name", "sources", "datasets", "from", "to", ...}]}`; `from` is the first day
+of the edge's span and `to` the day after its last (null: open). GraphML and GEXF cannot hold
+lists, so list attributes (sources, datasets, obligations) are written joined with "; ".
 """
 
 from __future__ import annotations
