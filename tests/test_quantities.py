@@ -232,7 +232,7 @@ def test_percentages_and_shares(sentence, span, kind, value):
         ),
         ("Forces conducted more than 300 strikes.", "more than 300 strikes", 300, "strikes"),
         ("the 28,500 US troops in Korea", "28,500 US troops", 28500, "troops"),
-        ("deploying 2,500 US forces to Darwin", "2,500 US forces", 2500, "troops"),
+        ("deploying 2,500 peacekeepers to Darwin", "2,500 peacekeepers", 2500, "troops"),
     ],
 )
 def test_counts_of_what_is_counted(sentence, span, value, unit):
@@ -282,6 +282,7 @@ def test_host_nation_support_measure():
         "FY 2022 and fiscal 2023 and June 21, 2011",
         "our two nations' commitment",
         "all 32 NATO members agreed",
+        "14 national land forces took part",
         "a 10-year plan for 5-member teams",
         "No one country can do it alone, and one base is not enough.",
     ],

@@ -68,7 +68,7 @@ _SHARES = {
 
 # Counted nouns (singular or plural) -> the unit reported; units compare case-insensitively.
 _COUNT_UNITS = {
-    "troop": "troops", "forces": "troops", "peacekeeper": "troops", "soldier": "soldiers",
+    "troop": "troops", "peacekeeper": "troops", "soldier": "soldiers",
     "marine": "Marines", "personnel": "personnel",
     "military personnel": "personnel", "service member": "troops", "servicemember": "troops",
     "sailor": "sailors", "airman": "airmen", "airmen": "airmen", "state": "states",
