@@ -238,3 +238,20 @@ def test_a_name_cannot_refer_to_a_tie_signed_years_later():
 def test_no_owner_when_the_sentence_names_none_before_the_tie():
     text = "China protested. Ishiba said the alliance with the US must become equal."
     assert ties(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The visit reassured US ally Japan.",
+        "Japan, a treaty ally of the US, protested.",
+        "Japan and the US are close allies.",
+        "Washington's closest ally, Tokyo, agreed.",
+    ],
+)
+def test_allies_described_as_such(text):
+    assert summary(ties(text)) == [("alliance", ("JPN", "USA"), "us-japan-security-treaty")]
+
+
+def test_allies_need_the_word_ally():
+    assert ties("Japan and the US are rivals in trade.") == []

@@ -11,6 +11,7 @@ Shapes handled, each within one sentence:
 - "their": "The US and the UK ..., with their 'special relationship'" (the two actors named
   before it);
 - a coordinated subject: "the US and Japan formed an alliance";
+- allies: "US ally Japan", "Japan, a treaty ally of the US", "Japan and the US are allies";
 - a list of 3+ states in a sentence that says trilateral/quadrilateral ("the trilateral summit
   of Japan, the US and South Korea").
 
@@ -76,6 +77,12 @@ _SUBJECT_VERB = re.compile(
     r"announced|unveiled|agreed\s+(?:on|to)|elevated|renewed|restored)\s+"
     rf"(?:(?:a|an|the|their|new)\s+)?(?:[\w-]+\s+){{0,4}}?{_NOUN}",
     re.IGNORECASE,
+)
+_ALLY_ADJ = r"(?:(?:treaty|close|closest|key|major|staunch|important|major\s+non-NATO)\s+)?"
+_ALLY_AFTER = re.compile(rf"(?:['’]s)?\s+{_ALLY_ADJ}ally,?\s+(?:the\s+)?$", re.IGNORECASE)
+_ALLY_OF = re.compile(rf",\s+an?\s+{_ALLY_ADJ}ally\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_ARE_ALLIES = re.compile(
+    rf"\s+(?:are|remain|became|were|have\s+been)\s+{_ALLY_ADJ}allies\b", re.IGNORECASE
 )
 _MINILATERAL = re.compile(r"\b(?:tri|quadri|mini)lateral\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -294,6 +301,22 @@ def from_subject_verb(view: SentenceView) -> list[Described]:
     return out
 
 
+def from_allies(view: SentenceView) -> list[Described]:
+    """ "US ally Japan", "Japan, a treaty ally of the US", "Japan and the US are allies"."""
+    out = []
+    for a, b in zip(view.mentions, view.mentions[1:], strict=False):
+        if a.actor_id == b.actor_id:
+            continue
+        gap = view.text[a.end : b.start]
+        if _ALLY_AFTER.match(gap) or _ALLY_OF.match(gap):
+            out.append(Described((a.actor_id, b.actor_id), "alliance", a.start, b.end))
+        elif _AND.match(gap):
+            allies = _ARE_ALLIES.match(view.text, b.end)
+            if allies is not None:
+                out.append(Described((a.actor_id, b.actor_id), "alliance", a.start, allies.end()))
+    return out
+
+
 def from_minilateral_lists(view: SentenceView) -> list[Described]:
     """ "trilateral ... Japan, the US and South Korea": a list of 3+ states in a sentence that
     calls their meeting or cooperation trilateral (or quadrilateral, minilateral)."""
@@ -326,6 +349,7 @@ def describe(view: SentenceView, consumed: set[int]) -> list[Described]:
         + from_their(view)
         + from_subject_verb(view)
         + from_minilateral_lists(view)
+        + from_allies(view)
     )
     found = [
         d
