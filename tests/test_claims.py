@@ -335,6 +335,20 @@ def test_a_scare_quote_before_a_later_cue_is_not_attributed():
     assert all(c.kind != "quote" for c in claims)
 
 
+def test_adverbials_between_cue_and_quote_or_clause():
+    claims = claims_of(
+        'Kishida said on Monday: "Japan will stand with its partners in the region."\n'
+        "Paul Smith was quoted as saying that Japan would not change its nuclear policy.\n"
+        "Japan said in 2019 that the treaty was outdated."
+    )
+    assert [(c.speaker, c.kind, c.text, c.date) for c in claims] == [
+        ("person:fumio-kishida", "quote", "Japan will stand with its partners in the region",
+         "2024-11-25"),
+        ("person:paul-smith", "attributed", "Japan would not change its nuclear policy", None),
+        ("JPN", "attributed", "the treaty was outdated", "2019"),
+    ]  # fmt: skip
+
+
 def test_block_quote_after_said_colon():
     claims = claims_of(
         "Kishida said:\n\nJapan will double its defense budget within five years.\n\nEnd."

@@ -255,10 +255,15 @@ class ClaimReader:
                 self._say_cue(match, first, last)
 
     def _participle(self, match: re.Match, first: int, last: int) -> None:
-        """'Ishiba, expressing a desire to ...', '..., saying ...' (the sentence's subject) or
-        '"...," Austin said, adding ...' (the speaker of the cue just before)."""
+        """'Ishiba, expressing a desire to ...', '..., saying ...' (the sentence's subject),
+        '"...," Austin said, adding ...' (the speaker of the cue just before) or 'X was quoted
+        as saying ...'."""
         at = match.start()
-        speaker = self.speakers.adjacent(at)
+        quoted = cues.QUOTED_AS.search(self.text, first, at)
+        if quoted:
+            speaker = self.speakers.subject(first, quoted.start())
+        else:
+            speaker = self.speakers.adjacent(at)
         if speaker is None and self.text[first:at].rstrip().endswith(","):
             earlier = [cue for cue in self.used_cues if first <= cue < at]
             if earlier:
@@ -309,8 +314,10 @@ class ClaimReader:
             after = cues.STANCE_OBJECT_AFTER.match(self.text, end, last)
         if after is None and cue in cues.BARE:
             after = cues.BARE_AFTER.match(self.text, end, last)
+            rest = self.text[after.end() : last].split() if after else []
             if after and (
-                self._trailing_adverbial(after.end(), last)
+                not rest
+                or rest[0].lower() in cues.ADVERBIAL_START
                 or cues.NOT_SPEECH_AFTER.match(self.text, after.end(), last)
             ):
                 after = None

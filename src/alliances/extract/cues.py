@@ -62,15 +62,18 @@ AFTER_QUOTE_SPEAKER_FIRST = re.compile(
     rf"\s*,?\s*(?P<np>[^;:“”\"]{{1,150}}?)\s+(?P<cue>{_QUOTE_CUE})\b"
 )
 # Attribution before a quote: 'X said: "', 'X said that "', 'mentioned"'.
-BEFORE_QUOTE = re.compile(rf"\b(?P<cue>{_QUOTE_CUE})(?:\s+that)?\s*[:,]?\s*$")
-# After a "say" cue: an adverbial then "that" ("said in a statement that"), or a colon.
-THAT_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:in|on|at|during|after|before|with|to|via|through|last|this|earlier|"
-    r"yesterday|today|late|early|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"[^.;:“”\"]{0,80}?\s)?that\b[\s,]*",
-    re.IGNORECASE,
+# An adverbial between a cue and what was said: "said in a statement on Monday that".
+_ADVERBIAL = (
+    r"(?:(?:in|on|at|during|after|before|with|to|via|through|last|this|earlier|yesterday|"
+    r"today|late|early|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"[^.;:“”\"]{0,80}?)"
 )
-COLON_AFTER = re.compile(r"\s*:\s*")
+BEFORE_QUOTE = re.compile(
+    rf"\b(?P<cue>{_QUOTE_CUE})(?:\s+{_ADVERBIAL})?(?:\s+that)?\s*[:,]?\s*$", re.IGNORECASE
+)
+# After a "say" cue: an adverbial then "that" ("said in a statement that"), or a colon.
+THAT_AFTER = re.compile(rf"\s*,?\s*(?:{_ADVERBIAL}\s)?that\b[\s,]*", re.IGNORECASE)
+COLON_AFTER = re.compile(rf"(?:\s+{_ADVERBIAL})?\s*:\s*", re.IGNORECASE)
 TOLD_AFTER = re.compile(r"\s+[^,.;:“”\"]{1,60}?(?:\s+that\s+|\s*:\s*)")
 PLAN_AFTER = re.compile(
     r"\s+(?:that\s+|(?=to\s)|(?=(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}"
@@ -94,6 +97,8 @@ BARE_AFTER = re.compile(
     r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
     r"yesterday)\s+)?(?=[\w“\"])"
 )
+# "X was quoted as saying": the participle's speaker is the subject before "was quoted".
+QUOTED_AS = re.compile(r"\s+(?:(?:was|were|is|are|has been|have been)\s+)?quoted\s+as\s*$")
 # A second cue coordinated with the first ends the first one's text: "..., and added that".
 COORDINATED_CUE = re.compile(rf",?\s+(?:and|but)\s+(?:also\s+)?(?:{_SAY}|{_TO})\b")
 # Reported text ends at the sentence end or where the author resumes.
