@@ -203,3 +203,16 @@ def test_names_next_to_speech_cues():
         "Prime Minister said nothing."
     )
     assert ids(text) == {"person:jane-doe", "person:ken-lee-moto", "person:bonnie-glaser"}
+
+
+def test_former_and_then_titles_are_not_the_current_holder():
+    assert "person:joe-biden" not in ids("the then-US President spoke.", "2023-03-01")
+
+
+def test_surname_alone_goes_to_the_one_active_person():
+    assert "person:shinjiro-koizumi" in ids("Koizumi inspected the base.", "2025-11-20")
+    assert "person:junichiro-koizumi" in ids("Koizumi visited Yasukuni.", "2005-08-15")
+
+
+def test_sino_prefix():
+    assert ids("Sino-US relations and the Russo-Japanese War") == {"CHN", "USA", "RUS", "JPN"}

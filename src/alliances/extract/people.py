@@ -403,7 +403,10 @@ class People:
         owner = next((m for m in starts.values() if m.end == i), None)
         if owner is None or owner.actor_id.startswith(("person:", "place:")):
             return None
-        if owner.start > 0 and doc[owner.start - 1].lower_ in NOT_CURRENT:
+        before = owner.start - 1
+        if before > 0 and doc[before].text == "-":  # "then-US President", "ex-"
+            before -= 1
+        if before >= 0 and doc[before].lower_ in NOT_CURRENT:
             return None
         holder = self.gazetteer.role_holder(role, owner.actor_id, date)
         return PersonMention(title.start, title.end, holder.id) if holder else None
@@ -474,19 +477,20 @@ class People:
         return out
 
     def _known_surname(self, surname: str, date: str | None) -> str | None:
-        """A gazetteer person by surname alone: unambiguous and active within ~8 years."""
-        candidates = self.by_surname.get(surname, [])
-        if len(candidates) != 1 or not candidates[0].surname_alone:
-            return None
-        person = candidates[0]
-        if date is None:
-            return person.id
-        year = int(date[:4])
-        active = any(
-            int(r.start[:4]) <= year + 1 and (r.end is None or int(r.end[:4]) >= year - 8)
-            for r in person.roles
-        )
-        return person.id if active else None
+        """A gazetteer person by surname alone: the one such person (whose surname may stand
+        alone) active within about eight years of `date`; any date when the text is undated."""
+        candidates = [p for p in self.by_surname.get(surname, []) if p.surname_alone]
+        if date is not None:
+            year = int(date[:4])
+            candidates = [
+                p
+                for p in candidates
+                if any(
+                    int(r.start[:4]) <= year + 1 and (r.end is None or int(r.end[:4]) >= year - 8)
+                    for r in p.roles
+                )
+            ]
+        return candidates[0].id if len(candidates) == 1 else None
 
     @staticmethod
     def _inside_name(doc: Doc, start: int, end: int) -> bool:
