@@ -93,6 +93,7 @@ events:
   COOPERATE: ["+swap ... notes = 064"]
 intent: {COOPERATE: [AGREE, "031"]}
 condition: [THREATEN, "130"]
+refusal: [REJECT, "120"]
 cues: {modality: [will]}
 irregular: {}
 double_final: []
@@ -191,6 +192,19 @@ def test_conditional_intention_is_a_threat_against_the_condition():
     assert (event.source, event.target, event.type) == ("TUR", "SWE", "THREATEN")
 
 
+def test_negated_future_cooperation_is_a_refusal():
+    text = "The Philippine government said it would not allow Chinese vessels to enter the lagoon."
+    (event,) = events_of(text)
+    assert (event.source, event.target, event.type, event.negated) == (
+        "PHL",
+        "CHN",
+        "REJECT",
+        False,
+    )
+    (attack,) = events_of("Japan will not attack any country.")
+    assert (attack.type, attack.negated) == ("THREATEN", True)
+
+
 # ---- voice, clauses, actors -------------------------------------------------------------------
 
 
@@ -212,6 +226,43 @@ def test_reported_clause_takes_its_own_subject():
 def test_background_clause_gives_no_second_event():
     text = "Seoul protested to Tokyo after Japanese officials visited the disputed islands."
     assert triples(text) == {("KOR", "JPN", "PROTEST")}
+
+
+def test_participle_clause_and_attribution_are_background():
+    text = "Indonesian police arrested 20 protesters in Jakarta, accusing them of rioting."
+    assert triples(text) == {("IDN", "IDN", "COERCE")}
+    text = "Japan signed a maritime agreement with Vietnam, a diplomat who helped broker it said."
+    assert triples(text) == {("JPN", "VNM", "SUPPORT")}
+
+
+def test_complaint_targets_what_it_is_about_not_the_addressee():
+    text = "Seoul complained to the United Nations about North Korean missile tests."
+    assert triples(text) == {("KOR", "PRK", "ACCUSE")}
+
+
+def test_adjectival_participle_is_not_passive():
+    (event,) = events_of("A spokesman said Vietnam is committed to opening its markets.")
+    assert (event.source, event.type, event.modality) == ("VNM", "AGREE", "intent")
+
+
+def test_cue_words_inside_names_do_not_cut_clauses():
+    assert triples("The United States and Jordan agreed on a new trade pact.") == {
+        ("USA", None, "AGREE"),
+        ("JOR", None, "AGREE"),
+    }
+
+
+def test_show_of_force_and_arms_transfers():
+    text = "Taiwanese officials said China had sent 30 warplanes toward the island on Sunday."
+    assert triples(text) == {("CHN", None, "MOBILIZE")}
+    assert triples("The United States sent arms to Ukraine.") == {("USA", "UKR", "AID")}
+
+
+def test_unknown_person_acts_for_the_only_state_named():
+    text = "Prime Minister Tomas Varga banned opposition rallies in Hungary."
+    (event,) = events_of(text)
+    assert event.source == "person:tomas-varga"
+    assert triples(text) == {("HUN", "HUN", "COERCE")}
 
 
 def test_person_with_state_resolves_to_the_state():

@@ -63,6 +63,7 @@ class Lexicon:
     patterns: tuple[EventPattern, ...]
     intent: dict[str, tuple[str, str]]
     condition: tuple[str, str]
+    refusal: tuple[str, str]
     cues: dict[str, frozenset[str]]
     forms: dict[str, frozenset[str]]  # verb base -> every form, for the verbs in patterns
     participles: frozenset[str]  # past participles of those verbs (passive voice)
@@ -233,6 +234,7 @@ def build(data: dict) -> Lexicon:
         patterns=patterns,
         intent={action: (kind, str(code)) for action, (kind, code) in data["intent"].items()},
         condition=(data["condition"][0], str(data["condition"][1])),
+        refusal=(data["refusal"][0], str(data["refusal"][1])),
         cues={name: frozenset(words) for name, words in data["cues"].items()},
         forms=forms,
         participles=participles,

@@ -15,6 +15,7 @@ and cue words, all listed in `alliances/data/events/patterns.yaml`:
    cooperation, THREATEN for conflict, with the CAMEO code of that intention) and keeps its
    `modality`; an intention on a condition ("unless ...") is a threat. A negated trigger ("did not
    agree") is kept with `negated=True`; callers that want what happened leave such events out.
+   A negated cooperative intention ("would not allow") is a refusal: REJECT.
 4. Actors: the source is the subject side (the first actor before the trigger that is not the
    object of a preposition), the target the first actor after it in the clause; in the passive
    ("was attacked by X") the roles swap. "X and Y", "X, Y and Z" and "X-Y" expand to one event
@@ -324,6 +325,8 @@ class _SentenceReader:
         conditional = condition is not None and event_type == "THREATEN"
         window = self._before(trigger.start, NEGATION_WINDOW, floor=clause[0])
         negated = any(w in cues["negation"] for w in window)
+        if negated and event_type == "AGREE" and modality in lexicon.cues["future"]:
+            event_type, cameo, negated = (*lexicon.refusal, False)
 
         sources, targets = self._actors(trigger, clause, subject)
         if not targets and conditional:
@@ -381,7 +384,9 @@ class _SentenceReader:
         adjective before "to" ("is committed to", "was opposed to")."""
         if not trigger.pattern.text.startswith("+"):
             return False
-        if self.word(trigger.start) not in self.cues["participles"] or self.word(trigger.end) == TO:
+        if self.word(trigger.start) not in self.cues["participles"]:
+            return False
+        if TO in (self.word(trigger.end - 1), self.word(trigger.end)):
             return False
         return any(w in self.cues["passive"] for w in self._before(trigger.start, 3))
 
