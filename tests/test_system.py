@@ -17,7 +17,7 @@ import pytest
 import alliances
 from alliances.documents import Document
 from alliances.facts import Fact
-from alliances.loaders import load_atop
+from alliances.loaders import load_atop, load_ties
 from alliances.loaders.atop import MEMBER_COLUMNS
 from alliances.metrics.structure import spoke_density
 from alliances.reference import Basing, Membership, Reference, Source, Tie
@@ -413,3 +413,25 @@ def test_facade_snapshot_and_metrics(tmp_path):
         assert snap.datasets == ["reference"]
         rows = kb.metrics("structure", "USA", region="indo-pacific", first=2023, last=2024)
     assert {(r["year"], r["layer"]) for r in rows} >= {(2023, "combined"), (2024, "grouping")}
+
+
+def test_a_ties_csv_joins_the_system(reference, tmp_path):
+    path = tmp_path / "my_ties.csv"
+    path.write_text(
+        "name,kind,members,valid_from,valid_to,source\n"
+        "Quad,grouping,AUS;IND;JPN;USA,2017-11-12,,https://example.org/quad\n"
+        "Squad,grouping,AUS;JPN;PHL;USA,2024-05,,https://example.org/squad\n"
+        "Old pact,alliance,JPN;PHL,2001,2003,https://example.org/old\n"
+    )
+    with Store(tmp_path / "kb.db") as store:
+        load_ties(store, path)
+        system = build_system(store, reference)
+    quad = system.ties["ref:quad"]
+    assert [s.dataset for s in quad.sources] == ["reference", "ties:my_ties.csv"]
+    assert quad.sources[1].url == "https://example.org/quad"
+    assert system.coverage["ties:my_ties.csv"] == (2001, 2024)
+    assert _pair("AUS", "PHL") in _pairs(system.at("2026").layer(["grouping"]))  # holds on
+    alliance = {y: _pairs(system.at(str(y)).layer(["alliance"])) for y in (2000, 2002, 2004)}
+    assert _pair("JPN", "PHL") not in alliance[2000]
+    assert _pair("JPN", "PHL") in alliance[2002]
+    assert _pair("JPN", "PHL") not in alliance[2004]

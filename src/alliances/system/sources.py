@@ -139,6 +139,7 @@ def fact_ties(facts: Iterable[Fact], coverage_end: dict[str, int] | None = None)
 
     `coverage_end` maps a dataset to the last year it covers: a membership in force at the end
     of coverage (ATOP `yrexit = 0`) is known to hold through that year, and is unknown after it.
+    A tie without an end date (a ties CSV's empty `valid_to`) holds on.
     """
     coverage_end = coverage_end or {}
     return [_fact_tie(f, coverage_end.get(f.dataset or "")) for f in facts if f.kind == "tie"]
@@ -148,7 +149,7 @@ def _fact_source(fact: Fact) -> Source:
     if fact.dataset is not None:
         args = fact.arguments
         ref = f"atopid {args['atopid']}" if "atopid" in args else (fact.dataset_row or "")
-        return Source(fact.dataset, ref)
+        return Source(fact.dataset, ref, args.get("citation"), args.get("source"))
     return Source("document", f"{fact.document_id}:{fact.start}-{fact.end}", fact.span_text)
 
 
@@ -157,11 +158,14 @@ def _fact_tie(fact: Fact, last_year: int | None) -> Tie:
     kind = args.get("kind", "alliance")
     censored = end_of(str(last_year)) if last_year else OPEN
     tie_start = start_of(fact.valid_from)
-    tie_end = end_of(fact.valid_to) if fact.valid_to else censored
+    tie_end = end_of(fact.valid_to) if fact.valid_to else OPEN
     members: dict[str, list[Span]] = {}
     obligations: dict[str, frozenset[str]] = {}
     for party in args.get("parties", []):
-        end = end_of(party["to"]) if party.get("to") else censored
+        if party.get("to"):
+            end = end_of(party["to"])
+        else:  # in force when the data set ends (ATOP yrexit 0): known only that far
+            end = censored if party.get("in_force_at_end") else OPEN
         span = (start_of(party.get("from") or fact.valid_from), end)
         members[party["actor"]] = union([*members.get(party["actor"], []), span])
         held = _held(party.get("obligations", {}))
