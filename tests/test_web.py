@@ -160,6 +160,9 @@ def test_actor_page_gathers_facts_and_sources(client, kb):
         ("/static/%2e%2e/%2e%2e/etc/passwd", 404),
         ("/static/..%2F..%2Fpyproject.toml", 404),
         ("/static/vendor/../../app.py", 404),
+        ("/metrics.json?from=2000&to=1990", 400),
+        ("/metrics?from=1700", 400),
+        ("/network.json?at=9999", 400),
         ("/nowhere", 404),
         ("/nowhere.json", 404),
     ],
@@ -169,6 +172,18 @@ def test_bad_requests_are_400_or_404(client, url, status):
     assert response.status_code == status
     if ".json" in url:
         assert response.json()["status"] == status
+
+
+def test_metrics_twin_has_every_family_with_sources(client):
+    data = client.get("/metrics.json?from=1985&to=2024").json()
+    assert set(data["families"]) == {"structure", "asymmetry", "burden", "cohesion"}
+    structure = [r for r in data["families"]["structure"] if r["layer"] == "combined"]
+    assert [r["year"] for r in structure] == list(range(1985, 2025))
+    assert all(r["sources"] for r in structure)
+    # no spending data in this knowledge base: unknown (null), never 0
+    assert all(r["share_of_gdp"] is None for r in data["families"]["burden"])
+    page = client.get("/metrics?from=1985&to=2024").text
+    assert page.count("<svg") >= 6
 
 
 def test_vendored_libraries_are_served_with_their_licences(client):
@@ -223,3 +238,52 @@ def test_serve_rejects_a_bad_port(kb):
     result = CliRunner().invoke(main, ["--db", str(kb[0]), "serve", "--port", "70000"])
     assert result.exit_code == 2
     assert "70000" in result.output
+
+
+ODD_VALUES = [
+    "9999",
+    "0000",
+    "1-1",
+    "2024-02-30",
+    "%00",
+    "x" * 3000,
+    "-1",
+    "１９９０",
+    "null",
+    "[]",
+    "<script>",
+    "..",
+    "../..",
+    "%2e%2e",
+    "ÿ",
+    "2024-12-31T00:00",
+    " 1990",
+]
+ODD_URLS = [
+    "/network.json?at={}",
+    "/network?hub={}",
+    "/network.json?layers={}",
+    "/network.json?region={}",
+    "/metrics.json?from={}",
+    "/metrics.json?to={}",
+    "/metrics?hub={}",
+    "/claims.json?from={}",
+    "/claims?to={}",
+    "/claims.json?speaker={}",
+    "/claims.json?q={}",
+    "/claims.json?kind={}",
+    "/actors/{}",
+    "/actors/{}.json",
+    "/documents/{}",
+    "/documents/{}.json",
+    "/static/{}",
+    "/{}",
+]
+
+
+@pytest.mark.parametrize("url", ODD_URLS)
+def test_odd_input_never_gets_a_500(kb, url):
+    with TestClient(create_app(kb[0]), raise_server_exceptions=False) as client:
+        for value in ODD_VALUES:
+            status = client.get(url.format(value)).status_code
+            assert status in (200, 400, 404), (url.format(value)[:80], status)

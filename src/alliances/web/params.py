@@ -7,7 +7,8 @@ from datetime import date
 
 from starlette.exceptions import HTTPException
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+LAST_YEAR = 9998  # the system reads a year as [1 January, next 1 January): 9999 has no next
 _ACTOR = re.compile(r"^(?:[A-Z]{3}|(?:org|person|place):[a-z0-9][a-z0-9-]*)$")
 _DIGEST = re.compile(r"^[0-9a-f]{6,64}$")
 
@@ -29,6 +30,8 @@ def parse_date(value: str | None, name: str = "at", last: bool = True) -> str | 
     if not match:
         raise bad_request(f"{name}={value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = (int(part) if part else None for part in match.groups())
+    if year > LAST_YEAR:
+        raise bad_request(f"{name}={value!r} is after the year {LAST_YEAR}")
     try:
         if day is not None:
             return date(year, month, day).isoformat()
@@ -63,7 +66,7 @@ def parse_year(value: str | None, name: str, default: int, low: int, high: int) 
     """An integer year within [low, high]."""
     if value is None or value == "":
         return default
-    if not value.isdigit() or not low <= int(value) <= high:
+    if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
         raise bad_request(f"{name}={value!r} is not a year between {low} and {high}")
     return int(value)
 
