@@ -216,3 +216,9 @@ def test_surname_alone_goes_to_the_one_active_person():
 
 def test_sino_prefix():
     assert ids("Sino-US relations and the Russo-Japanese War") == {"CHN", "USA", "RUS", "JPN"}
+
+
+def test_ambassador_title_with_host_state():
+    text = "The US Ambassador to Japan visited Okinawa."
+    assert "person:rahm-emanuel" in ids(text, "2023-05-01")
+    assert "person:rahm-emanuel" not in ids(text, "2020-05-01")

@@ -408,7 +408,11 @@ class People:
             before -= 1
         if before >= 0 and doc[before].lower_ in NOT_CURRENT:
             return None
-        holder = self.gazetteer.role_holder(role, owner.actor_id, date)
+        host = None  # "the US Ambassador to Japan"
+        if role == "ambassador" and title.end < len(doc) and doc[title.end].lower_ == "to":
+            host = starts.get(title.end + 1)
+        to = host.actor_id if host is not None else None
+        holder = self.gazetteer.role_holder(role, owner.actor_id, date, to=to)
         return PersonMention(title.start, title.end, holder.id) if holder else None
 
     def _back_reference(

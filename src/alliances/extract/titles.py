@@ -43,6 +43,7 @@ ROLE_TITLES = {
         "War Secretary",
     ),
     "secretary_general": ("Secretary-General", "Secretary General"),
+    "ambassador": ("Ambassador",),
 }
 
 COURTESY_TITLES = (
@@ -58,7 +59,6 @@ COURTESY_TITLES = (
     "Foreign Office Minister",
     "FCO Minister",
     "Minister for the Middle East",
-    "Ambassador",
     "Envoy",
     "Special Envoy",
     "Special Representative",
