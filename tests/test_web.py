@@ -15,6 +15,7 @@ from alliances.cli import main
 from alliances.documents import Document
 from alliances.store import Store, StoreError
 from alliances.web import create_app
+from alliances.web.knowledge import Knowledge
 from alliances.web.readonly import ReadOnlyStore
 from web_kb import TEXT, build
 
@@ -287,3 +288,16 @@ def test_odd_input_never_gets_a_500(kb, url):
         for value in ODD_VALUES:
             status = client.get(url.format(value)).status_code
             assert status in (200, 400, 404), (url.format(value)[:80], status)
+
+
+def test_the_cache_keeps_the_most_recently_used(kb):
+    knowledge = Knowledge(ReadOnlyStore(kb[0]), size=2)
+    calls = []
+
+    def compute(key):
+        calls.append(key)
+        return key
+
+    for key in ("a", "b", "a", "c", "a", "b"):
+        assert knowledge.cached(key, lambda key=key: compute(key)) == key
+    assert calls == ["a", "b", "c", "b"]  # 'b' was the least recently used when 'c' came

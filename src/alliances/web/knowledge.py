@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +16,8 @@ from alliances.web.present import fact_row
 from alliances.web.readonly import ReadOnlyStore
 from alliances.web.twin import script_json
 
+CACHE_SIZE = 64
+
 
 class Knowledge:
     """A read-only store and the views of it that pages share.
@@ -24,18 +26,24 @@ class Knowledge:
     `PRAGMA data_version`), so a server left running sees re-ingested documents.
     """
 
-    def __init__(self, store: ReadOnlyStore) -> None:
+    def __init__(self, store: ReadOnlyStore, size: int = CACHE_SIZE) -> None:
         self.store = store
+        self.size = size
         self._version: int | None = None
-        self._cache: dict[Any, Any] = {}
+        self._cache: OrderedDict[Any, Any] = OrderedDict()
 
     def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """`compute()`, remembered under `key` (the `size` most recently used are kept)."""
         version = self.store.data_version
         if version != self._version:
             self._cache.clear()
             self._version = version
-        if key not in self._cache:
+        if key in self._cache:
+            self._cache.move_to_end(key)
+        else:
             self._cache[key] = compute()
+            if len(self._cache) > self.size:
+                self._cache.popitem(last=False)
         return self._cache[key]
 
     def system(self) -> System:

@@ -27,15 +27,16 @@ def settings(request: Request) -> dict:
     query = request.query_params
     regions = tuple(sorted(load_regions()))
     region = choice(query.get("region"), "region", (*regions, EVERYWHERE), DEFAULT_REGION)
-    layers = tuple(query.get("layers", ",".join(LAYERS)).split(","))
+    given = query.get("layers")
+    layers = list(LAYERS) if given is None else given.split(",")
     unknown = [layer for layer in layers if layer not in LAYERS]
-    if unknown or not query.get("layers", "x"):
-        raise bad_request(f"layers: {','.join(unknown) or 'none'} not among {', '.join(LAYERS)}")
+    if unknown:
+        raise bad_request(f"layers: {unknown} are not among {', '.join(LAYERS)}")
     return {
         "at": parse_when(query.get("at")) or str(dt.date.today().year),
         "region": region,
         "hub": parse_actor(query.get("hub"), "hub", DEFAULT_HUB),
-        "layers": list(layers),
+        "layers": layers,
         "regions": [*regions, EVERYWHERE],
     }
 
