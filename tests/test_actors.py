@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alliances.documents import Document
 from alliances.extract.actors import Actors
@@ -222,3 +224,46 @@ def test_ambassador_title_with_host_state():
     text = "The US Ambassador to Japan visited Okinawa."
     assert "person:rahm-emanuel" in ids(text, "2023-05-01")
     assert "person:rahm-emanuel" not in ids(text, "2020-05-01")
+
+
+ALPHABET = "USJapnChiKorelt.-’' \n,AIMPrsdfgGNTOHabcmn"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "US",
+                "Japan",
+                "-",
+                "Prime Minister",
+                "President",
+                "Ishiba",
+                "Mr.",
+                "said",
+                ", ",
+                "the",
+                " ",
+                "\n",
+                "Paul Smith",
+                "U.S.",
+                "al-",
+                "SDF",
+                "Defense Ministry",
+                "’s",
+            ]
+        )
+        | st.text(alphabet=ALPHABET, max_size=8),
+        max_size=30,
+    ).map("".join),
+    st.sampled_from([None, "2023-06-01T00:00:00", "2024-11-28"]),
+)
+def test_any_text_gives_exact_sorted_spans(text, published):
+    state = run(text, published)
+    mentions = state.slots["mentions"]
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text
+    for s in state.slots["sentences"]:
+        assert 0 <= s.start < s.end <= len(text) and "\n" not in text[s.start : s.end]
