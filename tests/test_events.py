@@ -17,6 +17,7 @@ from alliances.extract.event_patterns import VerbForms, build, parse_pattern
 from alliances.extract.event_patterns import load as load_lexicon
 from alliances.extract.events import actor_country, sentence_events
 from alliances.extract.facts import extraction_records
+from alliances.extract.text import blank_english
 
 
 def triples(text: str) -> set[tuple]:
@@ -65,6 +66,14 @@ def test_every_pattern_code_maps_to_its_type():
         assert codebook.plover(pattern.cameo).event == pattern.type, pattern
     for kind, code in [*lexicon.intent.values(), lexicon.condition]:
         assert codebook.plover(code).event == kind
+
+
+def test_every_pattern_word_is_one_token():
+    nlp = blank_english()
+    for pattern in load_lexicon().patterns:
+        for word in pattern.text.replace("?", "").replace("+", "").split():
+            for alternative in word.split("|"):
+                assert len(nlp.make_doc(alternative)) == 1, (pattern.text, alternative)
 
 
 def test_verb_inflection():
@@ -250,6 +259,11 @@ def test_cue_words_inside_names_do_not_cut_clauses():
         ("USA", None, "AGREE"),
         ("JOR", None, "AGREE"),
     }
+
+
+def test_hyphenated_modifiers_are_not_events():
+    assert triples("US-backed forces entered the town.") == set()
+    assert triples("Israeli jets struck Syria.") == {("ISR", "SYR", "ASSAULT")}
 
 
 def test_show_of_force_and_arms_transfers():

@@ -48,7 +48,7 @@ CLAUSE_PUNCT = (",", ";", ":", "(", ")", "--", "—", "–")
 SUBJECT_PUNCT = (";", ":", "--", "—", "–")
 COORDINATORS = hashes(("and", "or", "but", "then"))
 COMPOUND_JOINS = hashes(("and", ",", "or", "&", "/", "-", "–", "the", "both"))
-THE, BY, TO, COMMA = (hash_string(w) for w in ("the", "by", "to", ","))
+THE, BY, TO, COMMA, HYPHEN = (hash_string(w) for w in ("the", "by", "to", ",", "-"))
 MODALITY_WINDOW = 4
 NEGATION_WINDOW = 3
 DOMESTIC_WINDOW = 5
@@ -163,13 +163,16 @@ class EventExtractor:
 
     def _triggers(self, lowers: np.ndarray, named: np.ndarray) -> list[Trigger]:
         """Non-overlapping matches, longest first, in text order; a match may span an actor
-        ("welcomed Japan's decision") but not begin or end inside one (`named` tokens)."""
+        ("welcomed Japan's decision") but not begin or end inside one (`named` tokens), and a
+        word after a hyphen is part of a modifier, not an event ("US-backed", "UN-brokered")."""
         taken = np.zeros(len(lowers), dtype=bool)
         kept = []
         for number, start, end in sorted(
             self.index.find(lowers), key=lambda m: (m[1] - m[2], m[1])
         ):
             if named[start] or named[end - 1] or taken[start:end].any():
+                continue
+            if start and int(lowers[start - 1]) == HYPHEN:
                 continue
             taken[start:end] = True
             kept.append(Trigger(start, end, self.lexicon.patterns[number]))
