@@ -95,6 +95,9 @@ def test_actor_known_only_to_the_system(client):
     assert any("ANZUS" in n or "Australia, New Zealand" in n for n in names), names
     assert all(t["sources"] for t in data["ties"])
     assert "Australia" in client.get("/actors/AUS").text
+    listed = {a["id"]: a for a in client.get("/actors.json").json()["actors"]}
+    assert listed["AUS"]["mentions"] == 0 and listed["AUS"]["ties"] > 0
+    assert listed["JPN"]["mentions"] == 2
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,24 @@ from alliances.web.twin import respond
 
 
 async def index(request: Request) -> Response:
+    """The actors documents mention and those in the system's ties, with their counts."""
     kb: Knowledge = request.app.state.kb
-    return respond(request, "actors.html", {"actors": kb.actors()})
+    graph = kb.system().graph
+    ties = dict(zip(graph.vs["name"], graph.degree(), strict=True)) if graph.vcount() else {}
+    known = {a["id"]: {**a, "ties": ties.get(a["id"], 0)} for a in kb.actors()}
+    for actor_id, count in ties.items():
+        known.setdefault(
+            actor_id,
+            {
+                "id": actor_id,
+                "kind": kind(actor_id),
+                "name": label(actor_id),
+                "mentions": 0,
+                "ties": count,
+            },
+        )
+    rows = sorted(known.values(), key=lambda a: (-a["mentions"] - a["ties"], a["name"]))
+    return respond(request, "actors.html", {"actors": rows})
 
 
 async def show(request: Request) -> Response:
