@@ -139,6 +139,28 @@ COURTESY_TITLES = (
     "Lawmaker",
     "Defense Chief",
     "Defence Chief",
+    "Chief Executive",
+    "State Councilor",
+    "State Councillor",
+    "Vice Premier",
+    "Vice Chairman",
+    "Vice Foreign Minister",
+    "Deputy Foreign Minister",
+    "Senior Minister",
+    "Chief of Staff",
+    "Commandant",
+    "General Secretary",
+    # the same ranks written without full stops, as British and Asian papers do
+    "Lt Gen",
+    "Maj Gen",
+    "Brig Gen",
+    "Lt Col",
+    "Col",
+    "Adm",
+    "Capt",
+    "Cmdr",
+    "Sgt",
+    "Prof",
 )
 
 # Lower-case office titles also matched ("chairman of ...", "the foreign minister").
