@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from alliances.extract.scan import start_guard
+
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -115,10 +117,12 @@ _NUMBER = (
     rf"|{_alternation(_WORD_NUMBERS)}"
 )
 _ATOM_RE = re.compile(
-    # An amount starts at a digit, a currency sign or a word start: a cheap test that lets the
-    # scanner skip the positions inside words before trying the alternatives.
-    r"(?=[\d$¥￥£€₩₱₹]|\b[A-Za-z])"
-    rf"(?:(?<![A-Za-z])(?P<cur>{_alternation(_PREFIX_CURRENCIES)})\s?)?"
+    start_guard(
+        [re.escape(c.lower()) for c in _PREFIX_CURRENCIES if c[0].isalpha()]
+        + [re.escape(w) for w in _WORD_NUMBERS],
+        symbols="".join(c for c in _PREFIX_CURRENCIES if len(c) == 1),
+    )
+    + rf"(?:(?<![A-Za-z])(?P<cur>{_alternation(_PREFIX_CURRENCIES)})\s?)?"
     rf"(?<![\w.,+:])(?<![A-Za-z]-)(?P<num>{_NUMBER})"
     rf"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|bn|tn)\b|(?P<short>k|mn|m)\b)?"
     rf"(?![\w+]|[.,:]\d|-(?!(?:{_alternation(_SUFFIX_WORDS)})s?\b)[A-Za-z])",

@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from alliances.extract.scan import start_guard
+
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -77,27 +79,14 @@ _PREPOSITION = "|".join(
     rf"(?<=\b{p}\s)" for p in ("in", "since", "by", "until", "during", "from", "through")
 )
 
-# Every expression starts a word with a digit or one of these words. Testing that first, grouped by
-# first letter, lets the scanner skip most positions cheaply (5x faster than a flat alternation).
+# Every expression starts a word with a digit or one of these words (see scan.py).
 _FIRST_WORDS = (
     *MONTHS, "this", "last", "next", "past", r"the\s", "mon", "tue", "wed", "thu", "fri", "sat",
     "sun", "yesterday", "today", "tomorrow", "early", "mid", "late", "fy", "fiscal", *NUMBER_WORDS,
 )  # fmt: skip
 
 
-def _first_re(words) -> str:
-    by_letter: dict[str, set[str]] = {}
-    for word in words:
-        by_letter.setdefault(word[0], set()).add(word[1:])
-    branches = "|".join(
-        f"[{c}{c.upper()}](?i:{'|'.join(sorted(rest, key=len, reverse=True))})"
-        for c, rest in by_letter.items()
-    )
-    letters = "".join(c + c.upper() for c in by_letter)
-    return rf"(?=[\d{letters}])\b(?-i:(?=\d|{branches}))"
-
-
-_FIRST = _first_re(_FIRST_WORDS)
+_FIRST = start_guard(_FIRST_WORDS)
 # At each position the alternatives are tried left to right: the longest forms come first.
 _DATE_RE = re.compile(
     _FIRST
