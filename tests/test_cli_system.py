@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import networkx as nx
 import pytest
@@ -79,6 +80,22 @@ def test_metrics_table_and_csv(run):
     header, *body = csv_out.output.strip().splitlines()
     assert header.startswith("year,hub,spoke,allied")
     assert len(body) == 2 * 7
+    structure = run(
+        "metrics",
+        "--hub",
+        "USA",
+        "--region",
+        "indo-pacific",
+        "--from",
+        "2024",
+        "--to",
+        "2024",
+        "--layer",
+        "grouping",
+        "--format",
+        "csv",
+    )
+    assert re.search(r",JPN=\d+ KOR=\d+ AUS=\d+ PHL=\d+ NZL=\d+ THA=\d+ TWN=\d+,", structure.output)
 
 
 def test_metrics_capability_option(run):

@@ -111,7 +111,15 @@ def metrics(
             reference=not no_reference,
             capability=capability,
         )
+    if fmt != "json":  # one cell per value: {"JPN": 5, "AUS": 0} -> "JPN=5 AUS=0"
+        rows = [{k: _flat(v) for k, v in row.items()} for row in rows]
     emit(rows, fmt, COLUMNS[family] if fmt == "table" else None)
+
+
+def _flat(value):
+    if isinstance(value, dict):
+        return " ".join(f"{k}={'' if v is None else v}" for k, v in value.items())
+    return value
 
 
 COMMANDS = [metrics]
