@@ -91,6 +91,7 @@ def test_pattern_syntax():
     assert (pattern.text, pattern.cameo, pattern.intent) == ("+promise to?", "030", True)
     with pytest.raises(ValueError, match="no '= CAMEO' code"):
         parse_pattern("AGREE", "+agree")
+    assert parse_pattern("AID", "+receive ... aid = 070 !converse").converse
     with pytest.raises(ValueError, match="unknown flags"):
         parse_pattern("AGREE", "+agree = 030 !often")
 
@@ -259,6 +260,10 @@ def test_cue_words_inside_names_do_not_cut_clauses():
         ("USA", None, "AGREE"),
         ("JOR", None, "AGREE"),
     }
+
+
+def test_converse_phrase_swaps_the_roles():
+    assert triples("Ukraine received a shipment of tanks from Germany.") == {("DEU", "UKR", "AID")}
 
 
 def test_hyphenated_modifiers_are_not_events():

@@ -19,6 +19,7 @@ import numpy as np
 import yaml
 from spacy.strings import hash_string
 
+FLAGS = ("!intent", "!converse")
 GAP = "..."
 MAX_GAP = 4
 _CODE = re.compile(r"^(?P<body>.+?)\s*=\s*(?P<code>\d{2,4})(?P<flags>(?:\s+!\w+)*)\s*$")
@@ -47,13 +48,15 @@ class EventPattern:
     """One entry of the dictionary: a phrase that codes `type` with CAMEO `cameo`.
 
     `intent` marks phrases that state an intention ("promised to"): an action that follows them
-    in the same clause is coded as the intention to act.
+    in the same clause is coded as the intention to act. `converse` marks phrases whose subject
+    is the target ("received aid from X": X is the source).
     """
 
     type: str
     cameo: str
     text: str
     intent: bool = False
+    converse: bool = False
 
 
 @dataclass(frozen=True)
@@ -207,10 +210,13 @@ def parse_pattern(event_type: str, entry: str) -> EventPattern:
     if match is None:
         raise ValueError(f"event pattern {entry!r} ({event_type}) has no '= CAMEO' code")
     flags = match.group("flags").split()
-    unknown = [f for f in flags if f != "!intent"]
+    unknown = [f for f in flags if f not in FLAGS]
     if unknown:
         raise ValueError(f"event pattern {entry!r}: unknown flags {unknown}")
-    return EventPattern(event_type, match.group("code"), match.group("body").lower(), bool(flags))
+    body = match.group("body").lower()
+    return EventPattern(
+        event_type, match.group("code"), body, "!intent" in flags, "!converse" in flags
+    )
 
 
 def build(data: dict) -> Lexicon:

@@ -376,6 +376,8 @@ class _SentenceReader:
         """(sources, targets) of a trigger, by voice; a coordinated trigger shares `subject`."""
         if subject is None:
             subject = self._subject(trigger)
+        if trigger.pattern.converse:
+            return self._first_after(trigger.start + 1, clause[1]), subject
         if self._passive(trigger):
             by = next((i for i in range(trigger.end, clause[1]) if self.word(i) == BY), None)
             agent = self._first_after(by + 1, clause[1]) if by is not None else []
