@@ -80,7 +80,7 @@ def test_hub_and_history_block(client):
 
 def test_layout_is_deterministic_and_leaves_random_alone():
     names = ["AUS", "JPN", "KOR", "PHL", "USA"]
-    pairs = [("USA", s) for s in names[:4]] + [("JPN", "AUS")]
+    pairs = [("USA", s, 1.0) for s in names[:4]] + [("JPN", "AUS", 0.2)]
     random.seed(7)
     expected_next = random.random()
     random.seed(7)

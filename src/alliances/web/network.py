@@ -19,7 +19,10 @@ from alliances.system import System
 from alliances.system.export import kind, label
 from alliances.system.model import OPEN, iso
 
-Years = tuple[int, int | None]  # first and last year active; None: still active
+Years = tuple[int, int | None]
+# How much an edge of a layer pulls its ends together in the layout: broad partnerships and
+# event streams shape the picture less than security ties.
+LAYOUT_PULL = {"partnership": 0.2, "events": 0.2}  # first and last year active; None: still active
 
 
 def year_span(start: int, end: int) -> Years:
@@ -57,7 +60,9 @@ def timeline(system: System, members: Collection[str] | None = None) -> dict:
             )
     edges += _event_edges(system, keep)
     names = sorted({e[end] for e in edges for end in ("source", "target")})
-    positions = layout(names, [(e["source"], e["target"]) for e in edges])
+    positions = layout(
+        names, [(e["source"], e["target"], LAYOUT_PULL.get(e["layer"], 1.0)) for e in edges]
+    )
     degree: dict[str, int] = defaultdict(int)
     for pair in {(e["source"], e["target"]) for e in edges}:
         for name in pair:
@@ -147,17 +152,21 @@ def _runs(years: list[int]) -> list[list[int]]:
     return runs
 
 
-def layout(names: list[str], pairs: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+def layout(names: list[str], pairs: list[tuple[str, str, float]]) -> dict[str, tuple[float, float]]:
     """Deterministic force-directed positions (Fruchterman–Reingold on the union graph).
 
-    A pair tied many times over (treaty, agreements, posture, groupings) pulls harder, so a
-    hub's spokes sit near it. Starts from a circle and seeds igraph's random numbers, so the
-    same graph always gets the same picture; the process's random state is left as it was.
+    Each (a, b, pull) adds `pull` to the pair's attraction: a pair tied many times over
+    (treaty, agreements, posture, groupings) sits close, so a hub's spokes sit near it. Starts
+    from a circle and seeds igraph's random numbers, so the same graph always gets the same
+    picture; the process's random state is left as it was.
     """
     if not names:
         return {}
     index = {name: i for i, name in enumerate(names)}
-    weight = Counter(tuple(sorted((index[a], index[b]))) for a, b in pairs if a != b)
+    weight: Counter[tuple[int, int]] = Counter()
+    for a, b, pull in pairs:
+        if a != b:
+            weight[tuple(sorted((index[a], index[b])))] += pull
     edges = sorted(weight)
     graph = ig.Graph(n=len(names), edges=edges)
     start = [

@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from alliances.system import LAYERS, get_region, to_json
+from alliances.system.model import SECURITY_LAYERS
 from alliances.system.regions import load as load_regions
 from alliances.web.knowledge import Knowledge
 from alliances.web.params import bad_request, choice, parse_actor, parse_when
@@ -20,15 +21,17 @@ from alliances.web.twin import respond, script_json
 DEFAULT_REGION = "indo-pacific"
 DEFAULT_HUB = "USA"
 EVERYWHERE = "all"
+# Shown unless asked otherwise: security ties and events; broad partnerships are a toggle away.
+DEFAULT_LAYERS = (*SECURITY_LAYERS, "events")
 
 
 def settings(request: Request) -> dict:
-    """The query: at (a date; default this year), region, hub and layers."""
+    """The query: at (a date; default this year), region, hub and layers (comma-separated)."""
     query = request.query_params
     regions = tuple(sorted(load_regions()))
     region = choice(query.get("region"), "region", (*regions, EVERYWHERE), DEFAULT_REGION)
     given = query.get("layers")
-    layers = list(LAYERS) if given is None else given.split(",")
+    layers = list(DEFAULT_LAYERS) if given is None else given.split(",")
     unknown = [layer for layer in layers if layer not in LAYERS]
     if unknown:
         raise bad_request(f"layers: {unknown} are not among {', '.join(LAYERS)}")
