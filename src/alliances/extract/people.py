@@ -7,7 +7,10 @@ Rules, driven by the gazetteer and the title list (`titles.py`):
 - a name set off before a title ("Gareth Bayley, the UK Special Representative") likewise;
 - a role title after a state or organisation ("Japan's current Prime Minister", "US President",
   "NATO Secretary-General") is the person holding that role on the publication date;
-- "the <title>" refers back to the last person introduced with that title in the document;
+- "the <title>" refers back to the last person introduced with that title in the document, or
+  to a person named in it who has held that role ("The Foreign Secretary" -> Boris Johnson);
+- a two- to four-word capitalised name next to a speech cue ("Jane Doe said", "according to
+  Jane Doe") is a person;
 - a surname alone refers back to a person named in the same document, or to a gazetteer person
   whose surname is unambiguous and who was active around the document's date.
 """
@@ -23,127 +26,19 @@ from spacy.tokens import Doc
 
 from alliances.extract.matching import Match
 from alliances.extract.text import blank_english
-from alliances.extract.titles import TitleMatcher
+from alliances.extract.titles import (
+    NAME_PARTICLES,
+    NOT_NAMES,
+    NOT_PERSON_WORDS,
+    SPEECH_CUES,
+    TitleMatcher,
+)
 from alliances.gazetteer import Entry, Gazetteer
 
 # Words before a role title that make it someone other than the current holder.
 NOT_CURRENT = frozenset({"former", "then", "ex", "late", "future", "next", "previous", "past"})
 ROLE_MODIFIERS = frozenset({"current", "incumbent", "sitting", "new", "'s", "’s"})
 DETERMINERS = frozenset({"the", "a", "an"})
-NAME_PARTICLES = frozenset({"al", "bin", "de", "van", "von", "der", "da", "du", "le", "la", "el"})
-NOT_NAMES = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "The",
-        "And",
-        "Of",
-        "For",
-        "On",
-        "In",
-        "At",
-        "To",
-    ]
-)
-# Speech cues next to which a capitalised two- to four-word name is a person.
-SPEECH_CUES = (
-    "said",
-    "says",
-    "told",
-    "stated",
-    "added",
-    "noted",
-    "argued",
-    "wrote",
-    "warned",
-    "explained",
-    "announced",
-    "declared",
-    "according to",
-)
-# Words that make a capitalised run an organisation or a place, not a person's name.
-NOT_PERSON_WORDS = frozenset(
-    {
-        "Academy",
-        "Administration",
-        "Agency",
-        "Alliance",
-        "Army",
-        "Assembly",
-        "Association",
-        "Bank",
-        "Board",
-        "Bureau",
-        "Center",
-        "Centre",
-        "Club",
-        "Coalition",
-        "College",
-        "Command",
-        "Commission",
-        "Committee",
-        "Company",
-        "Corporation",
-        "Council",
-        "Court",
-        "Daily",
-        "Department",
-        "Embassy",
-        "Fleet",
-        "Force",
-        "Forces",
-        "Foundation",
-        "Front",
-        "Fund",
-        "Government",
-        "Group",
-        "Guard",
-        "Herald",
-        "Institute",
-        "Journal",
-        "League",
-        "Media",
-        "Ministry",
-        "Movement",
-        "Navy",
-        "Network",
-        "News",
-        "Office",
-        "Organization",
-        "Organisation",
-        "Parliament",
-        "Party",
-        "Post",
-        "Press",
-        "Regiment",
-        "Republic",
-        "School",
-        "Service",
-        "Services",
-        "Society",
-        "Times",
-        "Tribune",
-        "Union",
-        "University",
-    }
-)
 FUZZY_CUTOFF = 90
 Introduction = tuple[tuple[str, ...], str]  # (lower-cased title words, person id)
 MAX_NAME_TOKENS = 6
@@ -236,7 +131,8 @@ class People:
             introduced.append((words, mention.actor_id))
             return True
 
-        for title, role in self.titles(doc):
+        titles = self.titles(doc)
+        for title, role in titles:
             if title.start in taken:
                 continue
             words = tuple(t.lower_ for t in doc[title.start : title.end])
@@ -259,7 +155,7 @@ class People:
                 if add(holder, words):
                     continue
             add(self._back_reference(doc, title, role, words, starts, introduced, found), ())
-        blocked = taken | {i for t, _ in self.titles(doc) for i in range(t.start, t.end)}
+        blocked = taken | {i for t, _ in titles for i in range(t.start, t.end)}
         for _, start, end in self.cues(doc):
             for span in (
                 self._name_before(doc, start, blocked),

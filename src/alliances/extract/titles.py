@@ -1,4 +1,6 @@
-"""Titles that introduce or stand for a person, and the roles the datable ones name.
+"""Word lists for reading people: titles, speech cues, name particles, words that are not names.
+
+Titles introduce or stand for a person; role titles name the roles that can be dated.
 
 A role title ("Prime Minister", "Secretary of State") maps to a gazetteer role, so that "Japan's
 Prime Minister" can be looked up by date. Courtesy and rank titles ("Professor", "Gen.") only
@@ -194,6 +196,122 @@ LOWER_TITLES = (
     "senator",
     "governor",
     "lawmaker",
+)
+
+
+NAME_PARTICLES = frozenset({"al", "bin", "de", "van", "von", "der", "da", "du", "le", "la", "el"})
+NOT_NAMES = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "The",
+        "And",
+        "Of",
+        "For",
+        "On",
+        "In",
+        "At",
+        "To",
+    ]
+)
+# Speech cues next to which a capitalised two- to four-word name is a person.
+SPEECH_CUES = (
+    "said",
+    "says",
+    "told",
+    "stated",
+    "added",
+    "noted",
+    "argued",
+    "wrote",
+    "warned",
+    "explained",
+    "announced",
+    "declared",
+    "according to",
+)
+# Words that make a capitalised run an organisation or a place, not a person's name.
+NOT_PERSON_WORDS = frozenset(
+    {
+        "Academy",
+        "Administration",
+        "Agency",
+        "Alliance",
+        "Army",
+        "Assembly",
+        "Association",
+        "Bank",
+        "Board",
+        "Bureau",
+        "Center",
+        "Centre",
+        "Club",
+        "Coalition",
+        "College",
+        "Command",
+        "Commission",
+        "Committee",
+        "Company",
+        "Corporation",
+        "Council",
+        "Court",
+        "Daily",
+        "Department",
+        "Embassy",
+        "Fleet",
+        "Force",
+        "Forces",
+        "Foundation",
+        "Front",
+        "Fund",
+        "Government",
+        "Group",
+        "Guard",
+        "Herald",
+        "Institute",
+        "Journal",
+        "League",
+        "Media",
+        "Ministry",
+        "Movement",
+        "Navy",
+        "Network",
+        "News",
+        "Office",
+        "Organization",
+        "Organisation",
+        "Parliament",
+        "Party",
+        "Post",
+        "Press",
+        "Regiment",
+        "Republic",
+        "School",
+        "Service",
+        "Services",
+        "Society",
+        "Times",
+        "Tribune",
+        "Union",
+        "University",
+    }
 )
 
 
