@@ -226,6 +226,7 @@ def test_a_tie_in_several_sources_is_one_tie_with_all_its_sources(reference, sto
     system = build_system(store, reference)
     us_japan = system.ties["ref:us-japan"]
     assert {s.dataset for s in us_japan.sources} == {"reference", "atop"}
+    assert us_japan.sources[1].citation.startswith("Leeds, Brett Ashley")
     quad = system.ties["ref:quad"]
     assert {s.dataset for s in quad.sources} == {"reference", "document"}
     # the document (2024) corroborates the Quad without moving its dates

@@ -53,7 +53,8 @@ def build_system(
         datasets = dataset_coverage(store)
         tie_facts = store.facts(kind="tie")
         ends = {name: last for name, (_, last) in datasets.items()}
-        primary += fact_ties([f for f in tie_facts if f.dataset is not None], ends)
+        citations = {row["name"]: row["citation"] for row in store.datasets()}
+        primary += fact_ties([f for f in tie_facts if f.dataset is not None], ends, citations)
         corroborating += fact_ties([f for f in tie_facts if f.dataset is None])
         events += fact_events(store.facts(kind="event"))
         if any(row["name"] == "gdelt" for row in store.datasets()):

@@ -134,26 +134,35 @@ def _posture_tie(row: Any) -> Tie:
 # -- store facts ----------------------------------------------------------------------------
 
 
-def fact_ties(facts: Iterable[Fact], coverage_end: dict[str, int] | None = None) -> list[Tie]:
+def fact_ties(
+    facts: Iterable[Fact],
+    coverage_end: dict[str, int] | None = None,
+    citations: dict[str, str] | None = None,
+) -> list[Tie]:
     """Ties from tie facts: dataset facts (ATOP phases, ties CSV) and document facts.
 
     `coverage_end` maps a dataset to the last year it covers: a membership in force at the end
     of coverage (ATOP `yrexit = 0`) is known to hold through that year, and is unknown after it.
-    A tie without an end date (a ties CSV's empty `valid_to`) holds on.
+    A tie without an end date (a ties CSV's empty `valid_to`) holds on. `citations` maps a
+    dataset to its citation, for sources whose row gives none.
     """
-    coverage_end = coverage_end or {}
-    return [_fact_tie(f, coverage_end.get(f.dataset or "")) for f in facts if f.kind == "tie"]
+    coverage_end, citations = coverage_end or {}, citations or {}
+    return [
+        _fact_tie(f, coverage_end.get(f.dataset or ""), citations.get(f.dataset or ""))
+        for f in facts
+        if f.kind == "tie"
+    ]
 
 
-def _fact_source(fact: Fact) -> Source:
+def _fact_source(fact: Fact, citation: str | None = None) -> Source:
     if fact.dataset is not None:
         args = fact.arguments
         ref = f"atopid {args['atopid']}" if "atopid" in args else (fact.dataset_row or "")
-        return Source(fact.dataset, ref, args.get("citation"), args.get("source"))
+        return Source(fact.dataset, ref, args.get("citation") or citation, args.get("source"))
     return Source("document", f"{fact.document_id}:{fact.start}-{fact.end}", fact.span_text)
 
 
-def _fact_tie(fact: Fact, last_year: int | None) -> Tie:
+def _fact_tie(fact: Fact, last_year: int | None, citation: str | None) -> Tie:
     args = fact.arguments
     kind = args.get("kind", "alliance")
     censored = end_of(str(last_year)) if last_year else OPEN
@@ -177,7 +186,7 @@ def _fact_tie(fact: Fact, last_year: int | None) -> Tie:
         keys.add(f"atop:{args['atopid']}")
     if args.get("reference"):
         keys.add(f"ref:{args['reference']}")
-    source = _fact_source(fact)
+    source = _fact_source(fact, citation)
     if "atopid" in args:
         phase = args.get("phase")
         tie_id = f"atop:{args['atopid']}" + (f"/{phase}" if phase else "")
