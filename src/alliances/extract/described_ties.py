@@ -6,8 +6,8 @@ Shapes handled, each within one sentence:
 - "between": "defense relations between the US and the UK and between the US and Japan",
   "an alliance ... similar to the one between the UK and the US";
 - an owner and a partner: "its alliance with Japan", "Japan's collusion with NATO", "signed a
-  defence pact with Britain" (the owner is a possessive, else the sentence's subject; "it"/"its"
-  with no actor before it in the sentence refers to the previous sentence's subject);
+  defence pact with Britain" (the owner is a possessive, else the sentence's first actor; an
+  "it"/"its" before any actor refers to the previous sentence's first actor);
 - "their": "The US and the UK ..., with their 'special relationship'" (the two actors named
   before it);
 - a coordinated subject: "the US and Japan formed an alliance";
@@ -30,7 +30,7 @@ TIE_ACTOR_KINDS = frozenset({"state", "organisation"})
 # Words that may stand before a tie noun, and those that make a weak noun a security tie.
 _Q = r"(?:security|defen[cs]e|military|strategic|bilateral|trilateral|mutual|comprehensive|" \
     r"global|special|equal|formal|close|closer|deepening|growing|new|reciprocal|ironclad|" \
-    r"enduring|robust|long-standing|decades-old|formidable|historic|regional|quasi-|" \
+    r"enduring|robust|long-standing|decades-old|formidable|historic|regional|" \
     r"[\"“‘][^\"“”‘’]{1,30}[\"”’])"  # fmt: skip
 _SEC = (
     r"(?:security|defen[cs]e|military|strategic|special|reciprocal|intelligence|logistics|"
