@@ -36,11 +36,14 @@ FORMS = [
     ("James Bierman", "person:james-bierman", "person"),
     ("Fumio Kishida", "person:fumio-kishida", "person"),
     ("Kishida", "person:fumio-kishida", "person"),
+    ("Lin Jian", "person:lin-jian", "person"),
+    ("Minoru Kihara", "person:minoru-kihara", "person"),
     ("US Naval War College", "org:us-naval-war-college", "organisation"),
     ("LDP", "org:ldp", "organisation"),
     ("NATO", "org:nato", "organisation"),
     ("the Pentagon", "USA", "state"),
     ("Japanese", "JPN", "state"),
+    ("Chinese", "CHN", "state"),
     ("Japan", "JPN", "state"),
     ("Philippines", "PHL", "state"),
     ("China", "CHN", "state"),
@@ -231,6 +234,15 @@ def test_the_two_countries_resolves_to_the_nearest_state():
     assert claim.text == "the importance of peace and stability across the Taiwan Strait"
 
 
+def test_the_two_countries_are_the_pair_the_article_is_about():
+    claims = claims_of(
+        "Japan and the US held talks. Japan and the US agreed to upgrade their commands, "
+        "prompting protests from China. According to a joint statement, the two countries will "
+        "expand missile production."
+    )
+    assert [c.speaker for c in claims] == ["USA"]
+
+
 def test_pronoun_he_resolves_to_the_nearest_person():
     claims = claims_of(
         "Fumio Kishida met Japanese lawmakers on Monday. He said that the budget must grow."
@@ -266,6 +278,25 @@ def test_the_ministry_points_back_to_the_state_named_before():
         "intrusion was unacceptable."
     )
     assert [(c.speaker, c.text) for c in claims] == [("JPN", "the intrusion was unacceptable")]
+
+
+def test_saying_credits_the_person_a_title_phrase_ends_with():
+    claim = only(
+        "Chinese Foreign Ministry spokesperson Lin Jian criticized the move on Monday, saying "
+        "the allies were hyping up the so-called China threat."
+    )
+    assert (claim.speaker, claim.cue) == ("person:lin-jian", "saying")
+
+
+def test_inverted_attribution_with_a_trailing_adverbial_and_apposition():
+    claim = only(
+        "The US will transform its forces in Japan into a joint headquarters, Paul Smith said "
+        "after talks with his counterpart, Minoru Kihara."
+    )
+    assert (claim.speaker, claim.text) == (
+        "person:paul-smith",
+        "The US will transform its forces in Japan into a joint headquarters",
+    )
 
 
 def test_owner_of_the_subject_speaks_but_a_place_of_the_talks_does_not():

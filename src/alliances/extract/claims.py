@@ -28,7 +28,7 @@ from alliances.extract.model import Claim
 from alliances.extract.pipeline import State
 from alliances.extract.speakers import COORDINATORS, PASSIVE, Speakers, last_word
 
-MAX_TRAILING_WORDS = 8  # '..., X said in a statement on Monday.' and no longer
+MAX_TRAILING_WORDS = 10  # '..., X said in a statement on Monday.' and no longer
 MIN_WORDS = 3  # shorter quoted spans are labels or scare quotes, not claims
 MIN_CONTINUATION_WORDS = 5
 
@@ -352,14 +352,10 @@ class ClaimReader:
             self.add(self.speakers.subject(first, at), at, cue, "quote", span)
 
     def _trailing_adverbial(self, end: int, last: int) -> bool:
-        """Whether text[end:last] is only a short adverbial ("in a statement on Monday.")."""
-        rest = self.text[end:last]
-        words = rest.split()
-        return (
-            0 < len(words) <= MAX_TRAILING_WORDS
-            and words[0].lower() in cues.ADVERBIAL_START
-            and "," not in rest
-        )
+        """Whether text[end:last] is only a short adverbial ("in a statement on Monday.",
+        "after talks with his counterpart, Minoru Kihara.")."""
+        words = self.text[end:last].split()
+        return 0 < len(words) <= MAX_TRAILING_WORDS and words[0].lower() in cues.ADVERBIAL_START
 
     def _inverted(self, first: int, at: int, cue: str, end: int, last: int) -> None:
         """'..., X said.' or '..., said X.': the reported text precedes the attribution."""

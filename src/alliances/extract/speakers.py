@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -63,6 +64,13 @@ _GROUP = re.compile(
 )
 # The same descriptions anywhere in a phrase ("leaders of the two countries since 2021").
 _GROUP_ANYWHERE = re.compile(_GROUP.pattern.removesuffix(r"\s*$") + r"\b", re.IGNORECASE)
+_GROUP_AT_START = re.compile(r"\s*" + _GROUP_ANYWHERE.pattern, re.IGNORECASE)
+# Lower-case words inside a name phrase: "Foreign Ministry spokesperson Lin Jian".
+TITLE_WORDS = words(
+    "spokesperson spokesman spokeswoman minister secretary ambassador president chairman "
+    "chairwoman envoy commander general admiral official adviser advisor gov. sen. rep. of the"
+)
+_PLURAL_NOUNS = words("countries nations sides governments states allies leaders")
 _PERSON_NOUNS = frozenset(
     {"leaders", "minister", "secretary", "president", "ambassador", "chairman", "premier"}
 )
@@ -120,9 +128,20 @@ class Speakers:
         return self.governing_word(mention) not in PREPOSITIONS
 
     def first_head(self, start: int, end: int) -> str | None:
-        """The first head mention in [start, end): a sentence's subject, roughly."""
-        heads = [m for m in self.within(start, end) if self.is_head(m)]
-        return heads[0].actor_id if heads else None
+        """The sentence's subject, roughly: the first head mention in [start, end), carried to
+        the last mention of the same name phrase ("Chinese Foreign Ministry spokesperson Lin
+        Jian" -> Lin Jian)."""
+        mentions = self.within(start, end)
+        heads = [i for i, m in enumerate(mentions) if self.is_head(m)]
+        if not heads:
+            return None
+        subject = mentions[heads[0]]
+        for mention in mentions[heads[0] + 1 :]:
+            gap = self.text[subject.end : mention.start].split()
+            if not all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in gap):
+                break
+            subject = mention
+        return subject.actor_id
 
     def subject(self, start: int, end: int) -> str | None:
         """The speaker whose subject phrase is text[start:end], ending just before the cue."""
@@ -177,10 +196,20 @@ class Speakers:
         return None
 
     def group(self, noun: str, position: int) -> str | None:
-        """ "the two countries", "the minister": the nearest earlier state or person."""
-        noun = noun.lower()
-        kinds = {"person"} if noun.split()[-1] in _PERSON_NOUNS else {"state", "organisation"}
-        return self.nearest(position, kinds)
+        """ "the minister": the nearest earlier person; "the two countries", "both leaders": the
+        nearer of the document's two most-mentioned states (or people) so far, the pair the
+        article is about, not a third country named in between."""
+        noun = noun.lower().split()[-1]
+        kinds = {"person"} if noun in _PERSON_NOUNS else {"state", "organisation"}
+        if noun not in _PLURAL_NOUNS:
+            return self.nearest(position, kinds)
+        earlier = self.mentions[: bisect_right(self.ends, position)]
+        counts = Counter(m.actor_id for m in earlier if m.kind in kinds)
+        pair = {actor_id for actor_id, _ in counts.most_common(2)}
+        for mention in reversed(earlier):
+            if mention.actor_id in pair:
+                return mention.actor_id
+        return None
 
     def nearest(self, position: int, kinds: set[str]) -> str | None:
         i = bisect_right(self.ends, position) - 1
@@ -199,7 +228,8 @@ class Speakers:
         word = match.group(1).lower()
         if word in ("it", "they", "he", "she"):
             return self.pronoun(word, start)
-        return None
+        group = _GROUP_AT_START.match(self.text, start)
+        return self.group(group.group("noun"), start) if group else None
 
     def phrase(self, start: int, end: int) -> tuple[bool, str | None]:
         """An "according to" phrase: (True, its first actor), (True, None) when vague, or
