@@ -63,7 +63,7 @@
   let renderer = null;
   update();  // the first view, before the first draw
   renderer = new Sigma(graph, document.getElementById("graph"), {
-    labelRenderedSizeThreshold: 7,
+    labelRenderedSizeThreshold: 4,
     edgeProgramClasses: { line: Sigma.rendering.EdgeLineProgram },  // 1px GL lines: cheapest
     zIndex: true,
     nodeReducer: (node, attrs) =>
