@@ -199,7 +199,9 @@ LOWER_TITLES = (
 )
 
 
+# Lower-case parts of names ("Haider al-Abadi", "Ursula von der Leyen").
 NAME_PARTICLES = frozenset({"al", "bin", "de", "van", "von", "der", "da", "du", "le", "la", "el"})
+# Capitalised words that end a name run: months, weekdays, sentence-initial function words.
 NOT_NAMES = frozenset(
     [
         "January",
