@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 
 from click.testing import CliRunner
 
@@ -128,24 +129,26 @@ def test_sigkill_mid_ingest_leaves_whole_documents_and_rerun_completes(tmp_path)
     db = tmp_path / "kill.db"
     command = [sys.executable, "-m", "alliances", "--db", str(db), "ingest", str(folder)]
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
-    )
-    stored = 0
-    deadline = time.monotonic() + 120
-    while stored < 10 and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.05)
-        if db.exists():
-            try:
-                with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as probe:
-                    stored = probe.execute("SELECT count(*) FROM documents").fetchone()[0]
-            except sqlite3.OperationalError:
-                stored = 0
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    assert 10 <= stored < total, "the ingest finished before it could be killed"
+    with (tmp_path / "stderr.txt").open("w+") as errors:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=env)
+        stored = 0
+        deadline = time.monotonic() + 120
+        while stored < 10 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.05)
+            if db.exists():
+                try:
+                    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as probe:
+                        stored = probe.execute("SELECT count(*) FROM documents").fetchone()[0]
+                except sqlite3.OperationalError:
+                    stored = 0
+        exited = process.poll()
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        errors.seek(0)
+        assert exited is None, f"ingest ended on its own ({exited}): {errors.read()[-2000:]}"
+    assert 10 <= stored < total
 
-    with sqlite3.connect(db) as check:
+    with closing(sqlite3.connect(db)) as check:
         assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         rows = check.execute("SELECT id, sha256, text FROM documents").fetchall()
         assert 0 < len(rows) < total
@@ -161,5 +164,5 @@ def test_sigkill_mid_ingest_leaves_whole_documents_and_rerun_completes(tmp_path)
 
     rerun = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     assert rerun.returncode == 0, rerun.stderr
-    with sqlite3.connect(db) as check:
+    with closing(sqlite3.connect(db)) as check:
         assert check.execute("SELECT count(*) FROM documents").fetchone()[0] == total
