@@ -287,7 +287,7 @@ def _shares(text: str) -> list[Amount]:
         if _SHARE_BEFORE_RE.search(text, max(0, m.start() - 10), m.start()):
             continue
         bound, start = _bound(text, m.start())
-        share = _SHARES[re.sub(r"[ -]", " ", m.group("share").lower())]
+        share = _SHARES[m.group("share").lower().replace("-", " ")]
         found.append(Amount("percent", share, "%", bound, start, m.end(), m.end()))
     return found
 

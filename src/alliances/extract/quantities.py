@@ -17,54 +17,36 @@ import re
 from alliances.extract.amounts import Amount, find_amounts
 from alliances.extract.model import Quantity
 
-# Measures named in a sentence, and the kinds of quantity each can describe.
-_MEASURES = [
-    (
-        re.compile(
-            r"\b(?:defen[cs]e|military)(?:[- ]related|\s+and\s+related)?\s+"
-            r"(?:budgets?|spending|expenditures?|outlays?)",
-            re.IGNORECASE,
-        ),
-        "defence_budget",
+# Measures named in a sentence (one pattern each), and the kinds of quantity each can describe.
+_MEASURES = {
+    "defence_budget": (
+        r"\b(?:defen[cs]e|military)(?:[- ]related|\s+and\s+related)?\s+"
+        r"(?:budgets?|spending|expenditures?|outlays?)",
         {"money", "percent", "percent_gdp"},
     ),
-    (
-        re.compile(
-            r"host[- ]nation support|special measures agreement|cost[- ]sharing"
-            r"|sympathy budget",
-            re.IGNORECASE,
-        ),
-        "host_nation_support",
+    "host_nation_support": (
+        r"host[- ]nation\s+support|special\s+measures\s+agreement|cost[- ]sharing"
+        r"|sympathy\s+budget",
         {"money", "percent"},
     ),
-    (
-        re.compile(r"\b(?:arms|weapons?|military)\s+sales?\b|foreign military sales", re.I),
-        "arms_sales",
-        {"money"},
-    ),
-    (
-        re.compile(r"\b(?:aid|assistance)\b", re.IGNORECASE),
-        "assistance",
-        {"money"},
-    ),
-    (
-        re.compile(
-            r"\b(?:stationed|deployed|deployments?|based|garrisoned|relocat\w+|redeploy\w*"
-            r"|rotat\w+|presence|sen[dt]|sending|dispatch\w*)\b",
-            re.IGNORECASE,
-        ),
-        "troops_stationed",
+    "arms_sales": (r"\b(?:arms|weapons?|military)\s+sales?\b", {"money"}),
+    "assistance": (r"\b(?:aid|assistance)\b", {"money"}),
+    "troops_stationed": (
+        r"\b(?:stationed|deployed|deployments?|based|garrisoned|relocat\w+|redeploy\w*"
+        r"|rotat\w+|presence|sen[dt]|sending|dispatch\w*)\b",
         {"count", "percent"},
     ),
-]
+}
+_MEASURE_RE = re.compile(
+    "|".join(f"(?P<{name}>{pattern})" for name, (pattern, _) in _MEASURES.items()), re.IGNORECASE
+)
 _TROOP_UNITS = frozenset({"troops", "soldiers", "Marines", "personnel", "sailors", "airmen"})
 _IN_PLACE_RE = re.compile(r"\s+(?:in|on|at)\s+(?:the\s+)?[A-Z]")
 _BACK_REFERENCE_RE = re.compile(r"\b(?:it|its|they|their)\b", re.IGNORECASE)
 
 
-def _span_index(spans, position: int) -> int | None:
-    """The index of the span (sorted, disjoint) holding `position`, or None."""
-    starts = [s.start for s in spans]
+def _span_index(spans, starts: list[int], position: int) -> int | None:
+    """The index of the span (sorted, disjoint; `starts` their starts) holding `position`."""
     i = bisect.bisect_right(starts, position) - 1
     return i if i >= 0 and position < spans[i].end else None
 
@@ -98,12 +80,24 @@ def _is_actor(mention) -> bool:
     return not mention.actor_id.startswith(("place:", "person:"))
 
 
-def _actor(q: Amount, text: str, mentions, sentences, s_index: int) -> str | None:
+class _Mentions:
+    """The actor mentions of a document, looked up by character range."""
+
+    def __init__(self, mentions) -> None:
+        self.mentions = [m for m in mentions if _is_actor(m)]
+        self.starts = [m.start for m in self.mentions]
+
+    def within(self, span) -> list:
+        """Mentions inside `span` (an object with start and end), in text order."""
+        lo = bisect.bisect_left(self.starts, span.start)
+        hi = bisect.bisect_left(self.starts, span.end)
+        return [m for m in self.mentions[lo:hi] if m.end <= span.end]
+
+
+def _actor(q: Amount, text: str, mentions: _Mentions, sentences, s_index: int) -> str | None:
     """The state or organisation the quantity is about, where its sentence says so."""
     sentence = sentences[s_index]
-    in_sentence = [
-        m for m in mentions if sentence.start <= m.start and m.end <= sentence.end and _is_actor(m)
-    ]
+    in_sentence = mentions.within(sentence)
     for m in in_sentence:
         if q.start <= m.start and m.end <= q.end:
             return m.actor_id
@@ -118,9 +112,7 @@ def _actor(q: Amount, text: str, mentions, sentences, s_index: int) -> str | Non
     previous = sentences[s_index - 1]
     if "\n" in text[previous.end : sentence.start]:
         return None  # a new paragraph does not refer back
-    earlier = [
-        m for m in mentions if previous.start <= m.start and m.end <= previous.end and _is_actor(m)
-    ]
+    earlier = mentions.within(previous)
     return earlier[0].actor_id if earlier else None
 
 
@@ -129,15 +121,15 @@ def _measure(q: Amount, text: str, sentence) -> str | None:
     if q.kind == "count" and q.unit in _TROOP_UNITS and _IN_PLACE_RE.match(text, q.end):
         return "troops_stationed"  # "54,000 troops in Japan"
     best: tuple[int, str] | None = None
-    for pattern, measure, kinds in _MEASURES:
-        if q.kind not in kinds:
+    for m in _MEASURE_RE.finditer(text, sentence.start, sentence.end):
+        measure = m.lastgroup
+        if q.kind not in _MEASURES[measure][1]:
             continue
         if measure == "troops_stationed" and q.kind == "count" and q.unit not in _TROOP_UNITS:
             continue
-        for m in pattern.finditer(text, sentence.start, sentence.end):
-            distance = max(m.start() - q.end, q.start - m.end(), 0)
-            if best is None or distance < best[0]:
-                best = (distance, measure)
+        distance = max(m.start() - q.end, q.start - m.end(), 0)
+        if best is None or distance < best[0]:
+            best = (distance, measure)
     return best[1] if best else None
 
 
@@ -153,15 +145,17 @@ def find_quantities(text: str, sentences, mentions, dates) -> list[Quantity]:
     (start, end, actor_id) sorted by start; `dates` DateMention objects sorted by start.
     """
     found = [q for q in find_amounts(text) if not _inside_date(q, dates)]
+    actors = _Mentions(mentions)
+    sentence_starts = [s.start for s in sentences]
     quantities = []
     for i, q in enumerate(found):
-        s_index = _span_index(sentences, q.start)
+        s_index = _span_index(sentences, sentence_starts, q.start)
         period = actor = measure = None
         if s_index is not None:
             sentence = sentences[s_index]
             next_start = _next_start(text, found, i)
             period = _period(q, dates, sentence, next_start)
-            actor = _actor(q, text, mentions, sentences, s_index)
+            actor = _actor(q, text, actors, sentences, s_index)
             measure = _measure(q, text, sentence)
         quantities.append(
             Quantity(
