@@ -33,6 +33,13 @@ def test_sentences_respect_newlines_and_abbreviations():
         "Mr. Abe agreed!",
         "A new line",
     ]
+    text = "Troops went to the U.S. The next day Gen. Smith spoke. I mean the U.S. Navy."
+    got = [text[s.start : s.end] for s in split_sentences(text)]
+    assert got == [
+        "Troops went to the U.S.",
+        "The next day Gen. Smith spoke.",
+        "I mean the U.S. Navy.",
+    ]
 
 
 def test_spans_are_exact_and_sorted():

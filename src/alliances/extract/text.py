@@ -94,6 +94,9 @@ ABBREVIATIONS = frozenset(
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_OPENER = re.compile(
+    r"[ \t]+(?:The|This|That|These|Those|It|He|She|They|We|I|But|However|Meanwhile|Yet|In|On)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -105,12 +108,19 @@ class Sentence:
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
-    """Whether the full stop at `stop` belongs to an abbreviation or an initial."""
+    """Whether the full stop at `stop` belongs to an abbreviation or an initial.
+
+    A dotted acronym or "etc." followed by a common sentence opener ("... to the U.S. The
+    next day") still ends the sentence; a title ("Mr.", "Gen.", "No.") never does.
+    """
     match = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
     if match is None:
         return False
-    word = match.group(1)
-    return len(word.rstrip(".")) == 1 or word.lower().rstrip(".") in ABBREVIATIONS
+    word = match.group(1).rstrip(".")
+    if len(word) != 1 and word.lower() not in ABBREVIATIONS:
+        return False
+    can_end = "." in word or word.lower() in ("etc", "inc", "ltd", "co", "corp")
+    return not (can_end and _OPENER.match(text, stop + 1))
 
 
 def split_sentences(text: str) -> list[Sentence]:
