@@ -5,8 +5,8 @@ mentions (the "mentions" slot) rather than a parser, so it stays fast and determ
 - a subject before the cue: "Itsunori Onodera, chairman of the LDP's policy research council,
   stated" -> the person, not the LDP (possessive modifiers, prepositional phrases and
   hyphenated chains such as "Japan-US" are modifiers, not heads);
-- a pronoun or definite description: "he said", "it plans", "the two countries" -> the nearest
-  earlier mention of a fitting kind;
+- a pronoun or definite description: "he said", "it plans", "the minister" -> the nearest
+  earlier mention of a fitting kind; "the two countries" -> the pair the article is about;
 - a vague crowd: "analysts believe", "experts say" -> None, as the schema asks.
 """
 
@@ -109,8 +109,8 @@ class Speakers:
 
     def within(self, start: int, end: int) -> list[Any]:
         """Speaker-kind mentions lying wholly inside [start, end)."""
-        lo = bisect_left(self.starts, start)
-        return [m for m in self.mentions[lo:] if m.start < end and m.end <= end]
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
 
     def governing_word(self, mention: Any) -> str:
         """The word before a mention, looking past an article: "at" in "at the College"."""
