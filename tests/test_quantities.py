@@ -232,6 +232,8 @@ def test_percentages_and_shares(sentence, span, kind, value):
         ),
         ("Forces conducted more than 300 strikes.", "more than 300 strikes", 300, "strikes"),
         ("the 28,500 US troops in Korea", "28,500 US troops", 28500, "troops"),
+        ("a summit of 32 NATO members", "32 NATO members", 32, "states"),
+        ("the bloc's 27 member states", "27 member states", 27, "states"),
         ("deploying 2,500 peacekeepers to Darwin", "2,500 peacekeepers", 2500, "troops"),
     ],
 )
@@ -283,6 +285,7 @@ def test_host_nation_support_measure():
         "our two nations' commitment",
         "all 32 NATO members agreed",
         "14 national land forces took part",
+        "The committee has 15 members.",
         "a 10-year plan for 5-member teams",
         "No one country can do it alone, and one base is not enough.",
     ],

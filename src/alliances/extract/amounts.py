@@ -141,8 +141,8 @@ _PERCENT_RE = re.compile(
     re.IGNORECASE,
 )
 _COUNT_RE = re.compile(
-    rf"(?:\s+of\s+(?:the|its|their)(?:\s+(?:\d[\d,]*|{_alternation(_WORD_NUMBERS)}))?)?"
-    rf"\s+(?:(?!(?:{_STOP})\b)(?:U\.S\.|\w(?:[\w'’.-]*\w)?)\s+){{0,2}}"
+    rf"(?P<of>\s+of\s+(?:the|its|their)(?:\s+(?:\d[\d,]*|{_alternation(_WORD_NUMBERS)}))?)?"
+    rf"\s+(?P<mods>(?:(?!(?:{_STOP})\b)(?:U\.S\.|\w(?:[\w'’.-]*\w)?)\s+){{0,2}})"
     rf"(?:(?P<unit>{_alternation(_COUNT_UNITS)})(?:e?s)?|(?-i:{_DEMONYMS}))\b",
     re.IGNORECASE,
 )
@@ -208,6 +208,15 @@ def _numbers(text: str) -> list[_Number]:
     return numbers
 
 
+def _loose_members(count: re.Match) -> bool:
+    """'15 members' of a committee are not states: members count as states only as part of a
+    group ("seven of the 10 ASEAN members", "32 NATO members", "27 member states")."""
+    unit = (count.group("unit") or "").lower()
+    if unit != "member":
+        return False
+    return not count.group("of") and not any(w[0].isupper() for w in count.group("mods").split())
+
+
 def _bound(text: str, start: int) -> tuple[str, int]:
     m = _BOUND_RE.search(text, max(0, start - 20), start)
     if m is None:
@@ -260,6 +269,7 @@ def _classify(text: str, numbers: list[_Number]) -> list[Amount]:
             (count := _COUNT_RE.match(text, a.end))
             and text[a.num_start : a.end].lower() != "one"  # "one country", "one base": not a count
             and (value >= 100 or not _DETERMINER_RE.search(text, max(0, a.start - 12), a.start))
+            and not _loose_members(count)
         ):
             kind, end = "count", count.end()
             unit = _COUNT_UNITS.get((count.group("unit") or "").lower(), "people")
