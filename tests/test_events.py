@@ -77,7 +77,7 @@ def test_every_pattern_word_is_one_token():
 
 
 def test_verb_inflection():
-    forms = VerbForms({"withdraw": ["withdrew", "withdrawn"]}, ["commit"], {})
+    forms = VerbForms({"withdraw": ["withdrew", "withdrawn"]}, ["commit"])
     assert forms.all("agree") == {"agree", "agrees", "agreed", "agreeing"}
     assert forms.all("deny") == {"deny", "denies", "denied", "denying"}
     assert forms.all("ban") >= {"banned", "banning", "bans"}

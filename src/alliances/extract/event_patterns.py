@@ -151,15 +151,9 @@ def _longest(lowers: np.ndarray, at: int, slots: tuple[Slot, ...], k: int) -> in
 class VerbForms:
     """English verb inflection: base, -s, past, past participle, -ing (irregulars from data)."""
 
-    def __init__(
-        self,
-        irregular: dict[str, list[str]],
-        double_final: list[str],
-        extra: dict[str, list[str]],
-    ) -> None:
+    def __init__(self, irregular: dict[str, list[str]], double_final: list[str]) -> None:
         self.irregular = irregular
         self.double_final = frozenset(double_final)
-        self.extra = extra
 
     def _doubles(self, base: str) -> bool:
         return base in self.double_final or bool(_MONOSYLLABLE_CVC.match(base))
@@ -198,9 +192,6 @@ class VerbForms:
         return base + "ing"
 
     def all(self, base: str) -> frozenset[str]:
-        """Every form; a verb listed in `extra` (be) takes its present forms from there."""
-        if base in self.extra:
-            return frozenset({base, *self.past(base), *self.extra[base]})
         return frozenset({base, *self.past(base), self.third_person(base), self.gerund(base)})
 
 
@@ -221,7 +212,7 @@ def parse_pattern(event_type: str, entry: str) -> EventPattern:
 
 def build(data: dict) -> Lexicon:
     """The Lexicon of a parsed patterns file."""
-    inflect = VerbForms(data["irregular"], data["double_final"], data.get("extra_forms", {}))
+    inflect = VerbForms(data["irregular"], data["double_final"])
     patterns = tuple(
         parse_pattern(event_type, entry)
         for event_type, entries in data["events"].items()

@@ -93,6 +93,8 @@ class EventExtractor:
         subject = cut | self.cues["reporting"] | hashes(SUBJECT_PUNCT)
         self.subject_cut = np.array(sorted(subject), dtype=np.uint64)
         self.subordinate = np.array(sorted(self.cues["subordinate"]), dtype=np.uint64)
+        self.condition = np.array(sorted(self.cues["condition"]), dtype=np.uint64)
+        self.reporting = np.array(sorted(self.cues["reporting"]), dtype=np.uint64)
 
     def __call__(self, state: State) -> None:
         events = list(
@@ -137,9 +139,12 @@ class EventExtractor:
             lowers=lowers,
             starts=starts.tolist(),
             ends=(starts + offsets[:, 1]).tolist(),
-            clause_cut=isin(lowers, self.clause_cut) & ~named,
-            subject_cut=isin(lowers, self.subject_cut) & ~named,
-            subordinate=isin(lowers, self.subordinate) & ~named,
+            clause_cuts=_positions(isin(lowers, self.clause_cut) & ~named),
+            subject_cuts=_positions(isin(lowers, self.subject_cut) & ~named),
+            subordinators=_positions(isin(lowers, self.subordinate) & ~named),
+            commas=_positions(lowers == COMMA),
+            conditions=_positions(isin(lowers, self.condition)),
+            reporting=_positions(isin(lowers, self.reporting)),
         )
         trigger_starts = [t.start for t in triggers]
         span_starts = [s.start for s in spans]
@@ -181,16 +186,20 @@ class EventExtractor:
 
 @dataclass(frozen=True)
 class _Tokens:
-    """A document's tokens as the reader needs them: LOWER hashes and cue-word masks."""
+    """A document's tokens as the reader needs them: LOWER hashes, character offsets and the
+    sorted positions of cue words (outside actor names where a name could hold one)."""
 
     doc: Doc
     text: str
     lowers: np.ndarray
     starts: list[int]  # character offset of each token
     ends: list[int]
-    clause_cut: np.ndarray
-    subject_cut: np.ndarray
-    subordinate: np.ndarray
+    clause_cuts: list[int]
+    subject_cuts: list[int]
+    subordinators: list[int]
+    commas: list[int]
+    conditions: list[int]
+    reporting: list[int]
 
 
 class _SentenceReader:
@@ -208,11 +217,12 @@ class _SentenceReader:
         self.first, self.last = first, last = bounds
         self.words = view.lowers[first:last].tolist()
         self.spans = [s for s in spans if not s.actor.startswith("place:")]
-        self.clause_cuts = (first + np.flatnonzero(view.clause_cut[first:last])).tolist()
-        self.subject_cuts = (first + np.flatnonzero(view.subject_cut[first:last])).tolist()
-        self.background = self._background(
-            (first + np.flatnonzero(view.subordinate[first:last])).tolist()
-        )
+        self.clause_cuts = _within(view.clause_cuts, bounds)
+        self.subject_cuts = _within(view.subject_cuts, bounds)
+        self.commas = _within(view.commas, bounds)
+        self.conditions = _within(view.conditions, bounds)
+        self.reporting = _within(view.reporting, bounds)
+        self.background = self._background(_within(view.subordinators, bounds))
 
     def word(self, i: int) -> int:
         return self.words[i - self.first] if self.first <= i < self.last else 0
@@ -225,7 +235,7 @@ class _SentenceReader:
         first subordinating word to the end (up to the first comma when the sentence opens with
         it), a participle clause after a comma (", killing ..."), and a closing attribution
         (", officials said on Monday")."""
-        commas = [i for i in range(self.first, self.last) if self.word(i) == COMMA]
+        commas = self.commas
         ranges = []
         if subordinators and subordinators[0] == self.first:
             ranges.append((self.first, next(iter(commas), self.last)))
@@ -234,8 +244,7 @@ class _SentenceReader:
         participle = next((i for i in commas if self._gerund(i + 1)), None)
         if participle is not None:
             ranges.append((participle, self.last))
-        tail = range(max(self.first, self.last - ATTRIBUTION_WINDOW), self.last)
-        if commas and any(self.word(i) in self.cues["reporting"] for i in tail):
+        if commas and self.reporting and self.reporting[-1] >= self.last - ATTRIBUTION_WINDOW:
             ranges.append((commas[-1], self.last))
         return ranges
 
@@ -320,9 +329,7 @@ class _SentenceReader:
             modality = self.doc.vocab.strings[cue] if cue is not None else None
             if modality is not None and event_type in lexicon.intent:
                 event_type, cameo = lexicon.intent[event_type]
-        condition = next(
-            (i for i in range(trigger.end, self.last) if self.word(i) in cues["condition"]), None
-        )
+        condition = next((i for i in self.conditions if i >= trigger.end), None)
         if modality and condition is not None:
             event_type, cameo = lexicon.condition
         conditional = condition is not None and event_type == "THREATEN"
@@ -453,6 +460,17 @@ class _SentenceReader:
             return True
         end = min(clause[1], trigger.end + DOMESTIC_WINDOW)
         return any(self.word(i) in self.cues["domestic"] for i in range(trigger.end, end))
+
+
+def _positions(mask: np.ndarray) -> list[int]:
+    return np.flatnonzero(mask).tolist()
+
+
+def _within(positions: list[int], bounds: tuple[int, int]) -> list[int]:
+    """The sorted `positions` inside [first, last)."""
+    return positions[
+        bisect.bisect_left(positions, bounds[0]) : bisect.bisect_left(positions, bounds[1])
+    ]
 
 
 def _is_state(actor: str) -> bool:
