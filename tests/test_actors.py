@@ -274,3 +274,12 @@ def test_any_text_gives_exact_sorted_spans(text, published):
         assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text
     for s in state.slots["sentences"]:
         assert 0 <= s.start < s.end <= len(text) and "\n" not in text[s.start : s.end]
+
+
+def test_a_year_in_the_sentence_dates_the_title():
+    text = "In 2015, the Japanese Prime Minister visited Washington."
+    assert "person:shinzo-abe" in ids(text, "2024-11-28")
+    text = "In 2020 the Japanese Prime Minister resigned."  # Abe, then Suga: no one person
+    assert not any(i.startswith("person:") for i in ids(text, "2024-11-28"))
+    text = "In 2015, Japan's current Prime Minister was a minister."
+    assert "person:shigeru-ishiba" in ids(text, "2024-11-28")

@@ -6,7 +6,8 @@ Rules, driven by the gazetteer and the title list (`titles.py`):
   rapidfuzz similarity), else a new `person:` id made from the full name;
 - a name set off before a title ("Gareth Bayley, the UK Special Representative") likewise;
 - a role title after a state or organisation ("Japan's current Prime Minister", "US President",
-  "NATO Secretary-General") is the person holding that role on the publication date;
+  "NATO Secretary-General") is the person holding that role on the publication date, or all
+  through a year written earlier in the sentence ("In 2015, the Japanese Prime Minister");
 - "the <title>" refers back to the last person introduced with that title in the document, or
   to a person named in it who has held that role ("The Foreign Secretary" -> Boris Johnson);
 - a two- to four-word capitalised name next to a speech cue ("Jane Doe said", "according to
@@ -37,7 +38,9 @@ from alliances.gazetteer import Entry, Gazetteer
 
 # Words before a role title that make it someone other than the current holder.
 NOT_CURRENT = frozenset({"former", "then", "ex", "late", "future", "next", "previous", "past"})
-ROLE_MODIFIERS = frozenset({"current", "incumbent", "sitting", "new", "'s", "’s"})
+CURRENT = frozenset({"current", "incumbent", "sitting"})
+ROLE_MODIFIERS = CURRENT | {"new", "'s", "’s"}
+YEAR_WINDOW = 30  # tokens looked back for a year that dates a role title
 DETERMINERS = frozenset({"the", "a", "an"})
 FUZZY_CUTOFF = 90
 Introduction = tuple[tuple[str, ...], str]  # (lower-cased title words, person id)
@@ -78,6 +81,17 @@ def _name_token(doc: Doc, i: int, start: int) -> bool:
         or (text == "-" and joined and i + 1 < len(doc) and doc[i + 1].is_alpha)
         or (joined and doc[i - 1].text == "-" and token.is_alpha)
     )
+
+
+def _year_before(doc: Doc, i: int) -> str | None:
+    """A year written earlier in the same sentence as token i ("In 2015, the ..."), if any."""
+    for k in range(i - 1, max(-1, i - YEAR_WINDOW), -1):
+        token = doc[k]
+        if token.text in (".", "!", "?") or "\n" in token.text:
+            return None
+        if token.like_num and len(token.text) == 4 and token.text[:2] in ("19", "20"):
+            return token.text
+    return None
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -308,7 +322,16 @@ class People:
         if role == "ambassador" and title.end < len(doc) and doc[title.end].lower_ == "to":
             host = starts.get(title.end + 1)
         to = host.actor_id if host is not None else None
-        holder = self.gazetteer.role_holder(role, owner.actor_id, date, to=to)
+        current = any(doc[k].lower_ in CURRENT for k in range(i, title.start))
+        year = None if current else _year_before(doc, owner.start)
+        if year is None:
+            holder = self.gazetteer.role_holder(role, owner.actor_id, date, to=to)
+        else:  # "In 2015, the Japanese Prime Minister ...": whoever held it all that year
+            first, last = (
+                self.gazetteer.role_holder(role, owner.actor_id, day, to=to)
+                for day in (f"{year}-01-01", f"{year}-12-31")
+            )
+            holder = first if first == last else None
         return PersonMention(title.start, title.end, holder.id) if holder else None
 
     def _back_reference(
