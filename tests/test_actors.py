@@ -283,3 +283,11 @@ def test_a_year_in_the_sentence_dates_the_title():
     assert not any(i.startswith("person:") for i in ids(text, "2024-11-28"))
     text = "In 2015, Japan's current Prime Minister was a minister."
     assert "person:shigeru-ishiba" in ids(text, "2024-11-28")
+
+
+def test_curly_apostrophes_in_names():
+    text = "The People’s Liberation Army and the Korean People’s Army"
+    assert [m.text for m in run(text).slots["mentions"]] == [
+        "People’s Liberation Army",
+        "Korean People’s Army",
+    ]

@@ -67,6 +67,8 @@ class FormMatcher:
             for form in entry.forms:
                 owners.setdefault(form.lower(), set()).add(entry.id)
                 spellings.setdefault(form.lower(), set()).add(form)
+                if "'" in form:  # news often prints "People’s Liberation Army"
+                    spellings[form.lower()].add(form.replace("'", "’"))
         for form in generic_organs:
             if form.lower() not in owners:
                 owners[form.lower()] = {ANY_STATE}
