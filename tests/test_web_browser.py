@@ -121,17 +121,23 @@ def test_slider_changes_the_visible_ties_as_the_twin_says(page, server):
     assert shown[1990] != shown[2024]
 
 
+def node_point(page, node: str) -> dict:
+    """Where a node is drawn, in page coordinates."""
+    return page.evaluate(
+        """(node) => {
+          const { graph, renderer } = window.allianceNetwork;
+          const box = document.getElementById("graph").getBoundingClientRect();
+          const p = renderer.graphToViewport(graph.getNodeAttributes(node));
+          return { x: box.left + p.x, y: box.top + p.y };
+        }""",
+        node,
+    )
+
+
 @pytest.mark.browser
 def test_clicking_a_node_opens_its_actor_page(page, server):
     open_network(page, server)
-    point = page.evaluate(
-        """() => {
-          const { graph, renderer } = window.allianceNetwork;
-          const box = document.getElementById("graph").getBoundingClientRect();
-          const p = renderer.graphToViewport(graph.getNodeAttributes("USA"));
-          return { x: box.left + p.x, y: box.top + p.y };
-        }"""
-    )
+    point = node_point(page, "USA")
     with page.expect_navigation():
         page.mouse.click(point["x"], point["y"])
     assert page.url.endswith("/actors/USA")
@@ -163,3 +169,12 @@ def test_document_page_highlights_the_seed_quantity(page, seed_server):
     assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
     item = page.locator(f'aside a[href="#{mark.get_attribute("id")}"]')
     assert "JPY 5.4 trillion" in item.text_content()
+
+
+@pytest.mark.browser
+def test_pointing_at_a_node_lists_its_ties(page, server):
+    open_network(page, server)
+    point = node_point(page, "USA")
+    page.mouse.move(point["x"], point["y"])
+    page.wait_for_selector("#focus li")
+    assert page.text_content("#focus b").startswith("United States, ")

@@ -74,8 +74,34 @@
   renderer.on("clickNode", ({ node }) => {
     window.location.href = "/actors/" + encodeURIComponent(node);
   });
-  renderer.on("enterNode", () => { document.body.style.cursor = "pointer"; });
-  renderer.on("leaveNode", () => { document.body.style.cursor = ""; });
+  renderer.on("enterNode", ({ node }) => {
+    document.body.style.cursor = "pointer";
+    showTies(node);
+  });
+  renderer.on("leaveNode", () => {
+    document.body.style.cursor = "";
+    document.getElementById("focus").replaceChildren();
+  });
+
+  // The side panel: the actor's ties shown this year, one line per tie and partner.
+  function showTies(node) {
+    const lines = new Set();
+    graph.forEachEdge(node, (key, attrs, source, target) => {
+      if (state.edges.has(key)) {
+        const other = source === node ? target : source;
+        lines.add(`${attrs.label} — ${graph.getNodeAttribute(other, "label")}`);
+      }
+    });
+    const title = document.createElement("b");
+    title.textContent = `${graph.getNodeAttribute(node, "label")}, ${state.year}: ${lines.size} ties`;
+    const list = document.createElement("ul");
+    for (const line of [...lines].sort().slice(0, 12)) {
+      const item = document.createElement("li");
+      item.textContent = line;
+      list.append(item);
+    }
+    document.getElementById("focus").replaceChildren(title, list);
+  }
 
   const slider = document.getElementById("slider");
   slider.min = data.first_year;
