@@ -284,6 +284,11 @@ def test_unknown_person_acts_for_the_only_state_named():
     assert triples(text) == {("HUN", "HUN", "COERCE")}
 
 
+def test_organisation_outside_the_gazetteer_is_named():
+    text = "The Regional Fisheries Commission accused Indonesia of overfishing."
+    assert triples(text) == {("org:regional-fisheries-commission", "IDN", "ACCUSE")}
+
+
 def test_person_with_state_resolves_to_the_state():
     text = "Japanese Prime Minister Shigeru Ishiba met US President Joe Biden in Lima."
     assert triples(text) == {("JPN", "USA", "CONSULT")}
