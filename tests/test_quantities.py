@@ -277,6 +277,7 @@ def test_host_nation_support_measure():
         "He won after two rounds of voting.",
         "a runway 5m wide",
         "500 pounds of explosives",
+        "a majority of 215 won by the coalition",
         "in the first half of 2024",
         "the second half-century of the alliance",
         "one of the most important allies",

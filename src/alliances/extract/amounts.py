@@ -254,8 +254,8 @@ def _classify(text: str, numbers: list[_Number]) -> list[Amount]:
             suffix = _SUFFIX_RE.match(text, nxt.end)  # "5 to 10 trillion yen": and currency
             currency = currency or nxt.currency or (_suffix_currency(suffix) if suffix else None)
         suffix = None if currency else _SUFFIX_RE.match(text, a.end)
-        if suffix and (suffix.group("word") or "").lower() == "pound" and not scale:
-            suffix = None  # "500 pounds" is a weight
+        if suffix and (suffix.group("word") or "").lower() in ("pound", "won") and not scale:
+            suffix = None  # "500 pounds" is a weight, "215 won by" a verb
         if suffix:
             currency, end = _suffix_currency(suffix), suffix.end()
         kind = unit = None
