@@ -291,3 +291,8 @@ def test_curly_apostrophes_in_names():
         "People’s Liberation Army",
         "Korean People’s Army",
     ]
+
+
+def test_an_undated_text_dates_titles_only_by_a_year_in_the_sentence():
+    assert "person:shinzo-abe" in ids("In 2015, the Japanese Prime Minister spoke.")
+    assert not any(i.startswith("person:") for i in ids("The Japanese Prime Minister spoke."))

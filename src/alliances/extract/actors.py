@@ -4,8 +4,9 @@ Assigns slot "mentions" (ResolvedMention list, sorted by start) and fills `extra
 States, organisations and places come from one PhraseMatcher pass over the gazetteer forms
 (`matching.py`); each state in a hyphenated chain ("US-Japan-India-Australia") is its own token
 run and so its own mention. People come from `people.py`. The publication date anchors titles
-("the US President"); an undated document gets no title-only resolution, because guessing the
-date from the text would put the wrong person in office too often.
+("the US President"), unless the sentence names a year ("In 2015, ..."); an undated document
+gets title-only resolution only from such a year, because guessing its date from the text
+would put the wrong person in office too often.
 """
 
 from __future__ import annotations

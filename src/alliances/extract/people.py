@@ -164,7 +164,7 @@ class People:
                 continue
             if add(self._apposed(doc, title.start, taken, starts, found), words):
                 continue
-            if date is not None and role is not None:
+            if role is not None:
                 holder = self._role_holder(doc, title, role, starts, date)
                 if add(holder, words):
                     continue
@@ -304,7 +304,7 @@ class People:
         return candidates[0].id if len(candidates) == 1 else None
 
     def _role_holder(
-        self, doc: Doc, title: Match, role: str, starts: dict[int, Match], date: str
+        self, doc: Doc, title: Match, role: str, starts: dict[int, Match], date: str | None
     ) -> PersonMention | None:
         """ "Japan's current Prime Minister" -> the holder of that role on `date`."""
         i = title.start
@@ -325,6 +325,8 @@ class People:
         current = any(doc[k].lower_ in CURRENT for k in range(i, title.start))
         year = None if current else _year_before(doc, owner.start)
         if year is None:
+            if date is None:
+                return None  # an undated text: whose term it means is unknown
             holder = self.gazetteer.role_holder(role, owner.actor_id, date, to=to)
         else:  # "In 2015, the Japanese Prime Minister ...": whoever held it all that year
             first, last = (
