@@ -4,7 +4,8 @@ Usage:
     python benchmarks/extract_speed.py [--seconds 3] [--min-ratio 0.25] [--json]
 
 Both are measured in the same run, on one core (the process is pinned to one CPU where the
-platform allows), over the same texts: ../shared/seeds/*.txt, the texts of
+platform allows; times are the process's CPU time, so other busy processes on the machine do
+not count against either side), over the same texts: ../shared/seeds/*.txt, the texts of
 ../shared/eval/re3d_dev.jsonl (when ../shared is beside the project) and the bundled examples
 (src/alliances/data/examples). Bare tokenisation is `spacy.blank("en").make_doc(text)`.
 Each side repeats the whole corpus until `--seconds` have passed and keeps the best pass, so
@@ -52,9 +53,9 @@ def best_pass(run, seconds: float, passes: int = 2) -> float:
     """The fastest of repeated passes of `run()` over `seconds` (at least `passes` passes)."""
     best, spent, done = float("inf"), 0.0, 0
     while spent < seconds or done < passes:
-        started = time.perf_counter()
+        started = time.process_time()
         run()
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         best, spent, done = min(best, elapsed), spent + elapsed, done + 1
     return best
 
@@ -68,9 +69,9 @@ def component_seconds(pipeline: Pipeline, documents: list[Document], seconds: fl
         for document in documents:
             state = State(document=document, extraction=Extraction(document=document))
             for component in pipeline.components:
-                started = time.perf_counter()
+                started = time.process_time()
                 component(state)
-                spent[component.name] += time.perf_counter() - started
+                spent[component.name] += time.process_time() - started
         for name, value in spent.items():
             best[name] = min(best[name], value)
 
