@@ -7,10 +7,10 @@ from datetime import date
 
 from starlette.exceptions import HTTPException
 
-_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 LAST_YEAR = 9998  # the system reads a year as [1 January, next 1 January): 9999 has no next
-_ACTOR = re.compile(r"^(?:[A-Z]{3}|(?:org|person|place):[a-z0-9][a-z0-9-]*)$")
-_DIGEST = re.compile(r"^[0-9a-f]{6,64}$")
+_ACTOR = re.compile(r"[A-Z]{3}|(?:org|person|place):[a-z0-9][a-z0-9-]*")
+_DIGEST = re.compile(r"[0-9a-f]{6,64}")
 
 
 def bad_request(message: str) -> HTTPException:
@@ -26,7 +26,7 @@ def parse_date(value: str | None, name: str = "at", last: bool = True) -> str | 
     or its first when `last` is false (the lower bound of a range)."""
     if value is None or value == "":
         return None
-    match = _DATE.match(value)
+    match = _DATE.fullmatch(value)
     if not match:
         raise bad_request(f"{name}={value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = (int(part) if part else None for part in match.groups())
@@ -57,7 +57,7 @@ def parse_actor(value: str | None, name: str, default: str) -> str:
     """An actor identifier given as a query parameter (400 when malformed)."""
     if value is None or value == "":
         return default
-    if not _ACTOR.match(value):
+    if not _ACTOR.fullmatch(value):
         raise bad_request(f"{name}={value!r} is not an actor id (ISO3, org:, person:, place:)")
     return value
 
@@ -73,7 +73,7 @@ def parse_year(value: str | None, name: str, default: int, low: int, high: int) 
 
 def check_actor_id(value: str) -> str:
     """An actor identifier of the schema (ISO3, org:, person:, place:), else 404."""
-    if not _ACTOR.match(value):
+    if not _ACTOR.fullmatch(value):
         raise not_found(f"no actor {value!r}")
     return value
 
@@ -81,7 +81,7 @@ def check_actor_id(value: str) -> str:
 def check_digest(value: str) -> str:
     """A document key: the hex of its sha256 (6 to 64 characters), else 404."""
     key = value.removeprefix("sha256:").lower()
-    if not _DIGEST.match(key):
+    if not _DIGEST.fullmatch(key):
         raise not_found(f"no document {value!r}")
     return key
 
