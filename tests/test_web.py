@@ -259,6 +259,8 @@ ODD_VALUES = [
     "ÿ",
     "2024-12-31T00:00",
     " 1990",
+    "1990\n",
+    "JPN\n",
 ]
 ODD_URLS = [
     "/network.json?at={}",
