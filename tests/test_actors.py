@@ -296,3 +296,8 @@ def test_curly_apostrophes_in_names():
 def test_an_undated_text_dates_titles_only_by_a_year_in_the_sentence():
     assert "person:shinzo-abe" in ids("In 2015, the Japanese Prime Minister spoke.")
     assert not any(i.startswith("person:") for i in ids("The Japanese Prime Minister spoke."))
+
+
+def test_headlines_name_nobody_new():
+    text = "President Says Alliance Will Endure\nPresident Biden said so on Monday."
+    assert ids(text, "2023-03-01") == {"person:joe-biden"}

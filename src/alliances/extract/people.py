@@ -41,6 +41,11 @@ NOT_CURRENT = frozenset({"former", "then", "ex", "late", "future", "next", "prev
 CURRENT = frozenset({"current", "incumbent", "sitting"})
 ROLE_MODIFIERS = CURRENT | {"new", "'s", "’s"}
 YEAR_WINDOW = 30  # tokens looked back for a year that dates a role title
+HEADLINE_SCAN = 200  # tokens scanned each way for the line around a name
+HEADLINE_SHARE = 0.95  # share of capitalised words that makes a line a headline
+SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with"}
+)
 DETERMINERS = frozenset({"the", "a", "an"})
 FUZZY_CUTOFF = 90
 Introduction = tuple[tuple[str, ...], str]  # (lower-cased title words, person id)
@@ -81,6 +86,19 @@ def _name_token(doc: Doc, i: int, start: int) -> bool:
         or (text == "-" and joined and i + 1 < len(doc) and doc[i + 1].is_alpha)
         or (joined and doc[i - 1].text == "-" and token.is_alpha)
     )
+
+
+def _in_headline(doc: Doc, i: int) -> bool:
+    """Whether token i is on a line written in title case or capitals, like a headline."""
+    start = i
+    while start > 0 and i - start < HEADLINE_SCAN and "\n" not in doc[start - 1].text:
+        start -= 1
+    end = i
+    while end < len(doc) and end - i < HEADLINE_SCAN and "\n" not in doc[end].text:
+        end += 1
+    words = [t.text for t in doc[start:end] if t.is_alpha and t.lower_ not in SMALL_WORDS]
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(words) >= 4 and capitalised >= HEADLINE_SHARE * len(words)
 
 
 def _year_before(doc: Doc, i: int) -> str | None:
@@ -220,8 +238,9 @@ class People:
             end += 1
         return _trim(doc, start, end)[1] if end > start else start
 
-    def _resolve_name(self, doc: Doc, start: int, end: int) -> PersonMention:
-        """A full name: the gazetteer person it names (exactly or fuzzily), else a new person."""
+    def _resolve_name(self, doc: Doc, start: int, end: int) -> PersonMention | None:
+        """A full name: the gazetteer person it names (exactly or fuzzily), else a new person
+        (but not in a headline, where every word is capitalised)."""
         name = doc[start:end].text
         entry = self.by_name.get(name.lower())
         if entry is None:
@@ -231,6 +250,8 @@ class People:
             entry = self.by_name[best[0]] if best else None
         if entry is not None:
             return PersonMention(start, end, entry.id)
+        if _in_headline(doc, start):
+            return None  # "President Says Alliance Will Endure" names nobody
         return PersonMention(start, end, person_id(name), name)
 
     def _named(
