@@ -259,8 +259,8 @@ ODD_VALUES = [
     "ÿ",
     "2024-12-31T00:00",
     " 1990",
-    "1990\n",
-    "JPN\n",
+    "1990%0A",
+    "JPN%0A",
 ]
 ODD_URLS = [
     "/network.json?at={}",
