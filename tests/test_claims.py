@@ -219,6 +219,11 @@ def test_vague_sources_have_no_speaker():
         assert claim.speaker is None, text
 
 
+def test_an_expert_named_in_apposition_is_the_speaker():
+    claim = only("Paul Smith, a Chinese military expert, holds that the US is drawing Japan in.")
+    assert (claim.speaker, claim.cue) == ("person:paul-smith", "holds")
+
+
 def test_officials_speak_for_the_actor_before_them():
     claim = only("US officials said the deployment would be rotational.")
     assert claim.speaker == "USA"

@@ -155,8 +155,11 @@ class Speakers:
         candidates = self.within(start, end)
         if word in COORDINATORS:
             return self.first_head(start, end)
-        if word in VAGUE:
-            return None
+        if word in VAGUE:  # unless a named person stands in apposition: "Zhang, an expert,"
+            named = [
+                m for m in candidates if m.kind == "person" and self.text[m.end : m.end + 2] == ", "
+            ]
+            return named[0].actor_id if named else None
         if word in OFFICIALS:
             near = [m for m in candidates if len(self.text[m.end : end].split()) <= 2]
             if near:
