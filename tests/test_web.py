@@ -164,6 +164,8 @@ def test_actor_page_gathers_facts_and_sources(client, kb):
         ("/metrics.json?from=2000&to=1990", 400),
         ("/metrics?from=1700", 400),
         ("/network.json?at=9999", 400),
+        ("/network.json?at=1990%0A", 400),
+        ("/actors/JPN%0A", 404),
         ("/nowhere", 404),
         ("/nowhere.json", 404),
     ],
