@@ -45,6 +45,8 @@ def test_pipeline_never_raises_and_spans_are_exact(text: str, published: str | N
     assert_spans(text, extraction.claims, "claims")
     assert_spans(text, extraction.ties, "ties")
     assert_spans(text, extraction.events, "events")
+    actor_ids = {actor.id for actor in extraction.actors}
     for claim in extraction.claims:
         assert claim.kind in ("quote", "attributed")
+        assert claim.speaker is None or claim.speaker in actor_ids, claim
     extraction.to_json()
