@@ -165,6 +165,17 @@ def test_stances_calls_and_concerns():
     assert claims_of("The US confirmed the sale of 400 missiles to Japan.") == []
 
 
+def test_announced_a_plan_hopes_and_denials():
+    claim = only("The Pentagon announced a plan to station a new regiment in Okinawa.")
+    assert (claim.speaker, claim.text) == ("USA", "a plan to station a new regiment in Okinawa")
+    assert claims_of("The Pentagon announced the restructuring of its command in Japan.") == []
+    claim = only("China denied that its ships had entered the waters of Japan.")
+    assert (claim.speaker, claim.cue) == ("CHN", "denied")
+    claim = only("Kishida hopes that the summit will deepen cooperation with the US.")
+    assert (claim.speaker, claim.cue) == ("person:fumio-kishida", "hopes")
+    assert claims_of("It is expected that Japan will raise its budget.") == []
+
+
 def test_vowed_to_after_a_prepositional_subject():
     claim = only(
         "The Indo-Pacific Strategy of the US in 2022 vowed to form an environment around China "

@@ -312,6 +312,8 @@ class ClaimReader:
             )
         if after is None and cue in cues.REAFFIRM:
             after = cues.STANCE_OBJECT_AFTER.match(self.text, end, last)
+        if after is None and cue in ("announced", "announces"):
+            after = cues.PLAN_AFTER.match(self.text, end, last)
         if after is None and cue in cues.BARE:
             after = cues.BARE_AFTER.match(self.text, end, last)
             rest = self.text[after.end() : last].split() if after else []

@@ -24,7 +24,8 @@ _SAY = (
     r"warns|explained|acknowledged|admitted|indicated|suggested|mentioned|wrote|writes|"
     r"concluded|concurred|pointed out|made it clear|made clear|makes it clear|reported|"
     r"warn|argue|insist|stress|emphasi[sz]e|note|contend|contends|contended|maintained|"
-    r"maintains|remarked|holds|held|hold|is of the view|are of the view"
+    r"maintains|remarked|holds|held|hold|is of the view|are of the view|hopes|hoped|hope|"
+    r"expects|expected|thinks|think|denied|denies|deny"
 )
 # Of those, the ones that take a bare clause without "that" ("X said the plan ...").
 BARE = words(
