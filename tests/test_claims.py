@@ -166,7 +166,7 @@ def test_stances_calls_and_concerns():
 
 
 def test_announced_a_plan_hopes_and_denials():
-    claim = only("The Pentagon announced a plan to station a new regiment in Okinawa.")
+    claim = only("Later, the Pentagon announced a plan to station a new regiment in Okinawa.")
     assert (claim.speaker, claim.text) == ("USA", "a plan to station a new regiment in Okinawa")
     assert claims_of("The Pentagon announced the restructuring of its command in Japan.") == []
     claim = only("China denied that its ships had entered the waters of Japan.")
