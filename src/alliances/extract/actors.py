@@ -57,10 +57,11 @@ class Resolver:
         ]
         spans.extend(people)
         new_names = {p.actor_id: p.name for p in people if p.name is not None}
+        spans.sort(key=lambda p: (p.start, p.end))
+        firsts = offsets[[p.start for p in spans], 0].tolist()
+        lasts = offsets[[p.end - 1 for p in spans]].sum(axis=1).tolist()  # idx + length
         mentions = []
-        for item in sorted(spans, key=lambda p: (p.start, p.end)):
-            start = int(offsets[item.start, 0])
-            end = int(offsets[item.end - 1, 0] + offsets[item.end - 1, 1])
+        for item, start, end in zip(spans, firsts, lasts, strict=True):
             entry = self.gazetteer.get(item.actor_id)
             kind = entry.kind if entry is not None else "person"
             mentions.append(ResolvedMention(start, end, text[start:end], item.actor_id, kind))

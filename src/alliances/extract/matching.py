@@ -73,6 +73,7 @@ class FormMatcher:
             if form.lower() not in owners:
                 owners[form.lower()] = {ANY_STATE}
                 spellings[form.lower()] = {form}
+        self._exact = {form for forms in spellings.values() for form in forms}
         self._matcher = PhraseMatcher(self.vocab, attr="LOWER")
         self._forms: dict[int, tuple[tuple[str, ...], list[list[str]]]] = {}
         for key, ids in owners.items():
@@ -90,8 +91,11 @@ class FormMatcher:
         found = []
         for match_id, start, end in self._matcher(doc):
             candidates, spellings = self._forms[match_id]
-            tokens = [text[i : i + n] for i, n in offsets[start:end].tolist()]
-            if any(len(w) == len(tokens) and _shape_ok(w, tokens) for w in spellings):
+            first, last, length = offsets[start, 0], offsets[end - 1, 0], offsets[end - 1, 1]
+            if text[first : last + length] in self._exact or any(
+                len(w) == end - start and _shape_ok(w, self._words(text, offsets, start, end))
+                for w in spellings
+            ):
                 found.append(_Found(start, end, candidates))
         found = longest_first(found)
         counts = Counter(f.candidates[0] for f in found if len(f.candidates) == 1)
@@ -108,6 +112,10 @@ class FormMatcher:
             if actor_id is not None:
                 resolved.append(Match(item.start, item.end, actor_id))
         return resolved
+
+    @staticmethod
+    def _words(text: str, offsets: np.ndarray, start: int, end: int) -> list[str]:
+        return [text[i : i + n] for i, n in offsets[start:end].tolist()]
 
     def _nearest_state(self, found: list[_Found], i: int, counts: Counter) -> str | None:
         """The state of a generic organ: the nearest one named before it, else the commonest."""

@@ -41,13 +41,14 @@ NOT_CURRENT = frozenset({"former", "then", "ex", "late", "future", "next", "prev
 CURRENT = frozenset({"current", "incumbent", "sitting"})
 ROLE_MODIFIERS = CURRENT | {"new", "'s", "’s"}
 YEAR_WINDOW = 30  # tokens looked back for a year that dates a role title
-HEADLINE_SCAN = 200  # tokens scanned each way for the line around a name
+_WORD = re.compile(r"[^\W\d_]+")
 HEADLINE_SHARE = 0.95  # share of capitalised words that makes a line a headline
 SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with"}
 )
 DETERMINERS = frozenset({"the", "a", "an"})
 FUZZY_CUTOFF = 90
+PREFIX = 3  # letters of a word that pick the names a fuzzy match is tried against
 Introduction = tuple[tuple[str, ...], str]  # (lower-cased title words, person id)
 MAX_NAME_TOKENS = 6
 
@@ -88,15 +89,10 @@ def _name_token(doc: Doc, i: int, start: int) -> bool:
     )
 
 
-def _in_headline(doc: Doc, i: int) -> bool:
-    """Whether token i is on a line written in title case or capitals, like a headline."""
-    start = i
-    while start > 0 and i - start < HEADLINE_SCAN and "\n" not in doc[start - 1].text:
-        start -= 1
-    end = i
-    while end < len(doc) and end - i < HEADLINE_SCAN and "\n" not in doc[end].text:
-        end += 1
-    words = [t.text for t in doc[start:end] if t.is_alpha and t.lower_ not in SMALL_WORDS]
+def _in_headline(text: str, char: int) -> bool:
+    """Whether the character is on a line written in title case or capitals, like a headline."""
+    line = text[text.rfind("\n", 0, char) + 1 : (text.find("\n", char) + 1 or len(text) + 1) - 1]
+    words = [w for w in _WORD.findall(line) if w.lower() not in SMALL_WORDS]
     capitalised = sum(w[0].isupper() for w in words)
     return len(words) >= 4 and capitalised >= HEADLINE_SHARE * len(words)
 
@@ -134,7 +130,10 @@ class People:
             if last != person.surname:  # "de Mistura" is also "Mistura" after a title
                 self.by_surname.setdefault(last, []).append(person)
         self.by_name = {f.lower(): p for p in gazetteer.of_kind("person") for f in p.forms}
-        self.names = list(self.by_name)
+        self.by_prefix: dict[str, list[str]] = {}
+        for form in self.by_name:
+            for word in set(form.split()):
+                self.by_prefix.setdefault(word[:PREFIX], []).append(form)
         self.titles = TitleMatcher()
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cues.add("cue", [nlp.make_doc(cue) for cue in SPEECH_CUES])
@@ -170,7 +169,7 @@ class People:
             words = tuple(t.lower_ for t in doc[title.start : title.end])
             end = self._name_end(doc, title.end, taken)
             if end > title.end and (title.actor_id[0].isupper() or end - title.end > 1):
-                add(self._named(doc, title.end, end, role, date, found), words)
+                add(self._named(doc, text, title.end, end, role, date, found), words)
                 continue
             comma = title.end < len(doc) and doc[title.end].text == ","
             after = starts.get(title.end + comma)
@@ -180,7 +179,7 @@ class People:
                 else:  # "Foreign Secretary Philip Hammond": the name is the mention
                     introduced.append((words, after.actor_id))
                 continue
-            if add(self._apposed(doc, title.start, taken, starts, found), words):
+            if add(self._apposed(doc, text, title.start, taken, starts, found), words):
                 continue
             if role is not None:
                 holder = self._role_holder(doc, title, role, starts, date)
@@ -194,7 +193,7 @@ class People:
                 self._name_after(doc, end, blocked),
             ):
                 if span is not None:
-                    add(self._resolve_name(doc, *span), ())
+                    add(self._resolve_name(doc, text, *span), ())
                     blocked.update(range(*span))
         found.extend(self._surnames(doc, text, found, taken, date))
         return found
@@ -238,25 +237,32 @@ class People:
             end += 1
         return _trim(doc, start, end)[1] if end > start else start
 
-    def _resolve_name(self, doc: Doc, start: int, end: int) -> PersonMention | None:
+    def _resolve_name(self, doc: Doc, text: str, start: int, end: int) -> PersonMention | None:
         """A full name: the gazetteer person it names (exactly or fuzzily), else a new person
         (but not in a headline, where every word is capitalised)."""
         name = doc[start:end].text
         entry = self.by_name.get(name.lower())
         if entry is None:
-            best = process.extractOne(
-                name.lower(), self.names, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
-            )
-            entry = self.by_name[best[0]] if best else None
+            entry = self._fuzzy(name.lower())
         if entry is not None:
             return PersonMention(start, end, entry.id)
-        if _in_headline(doc, start):
+        if _in_headline(text, doc[start].idx):
             return None  # "President Says Alliance Will Endure" names nobody
         return PersonMention(start, end, person_id(name), name)
+
+    def _fuzzy(self, name: str) -> Entry | None:
+        """The gazetteer person whose name is within FUZZY_CUTOFF of `name` (rapidfuzz), among
+        the names sharing a word prefix with it ("Shigeru Ishibe" -> Shigeru Ishiba)."""
+        choices = {n for w in name.split() for n in self.by_prefix.get(w[:PREFIX], ())}
+        best = process.extractOne(
+            name, choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
+        )
+        return self.by_name[best[0]] if best else None
 
     def _named(
         self,
         doc: Doc,
+        text: str,
         start: int,
         end: int,
         role: str | None,
@@ -266,7 +272,7 @@ class People:
         """The person a title + name run names; None for a lone unknown surname."""
         start, end = _trim(doc, start, end)
         if end - start > 1:
-            return self._resolve_name(doc, start, end)
+            return self._resolve_name(doc, text, start, end)
         if end == start:
             return None
         person = self._by_surname(doc[start].text, role, date, found)
@@ -275,6 +281,7 @@ class People:
     def _apposed(
         self,
         doc: Doc,
+        text: str,
         title_start: int,
         taken: set[int],
         starts: dict[int, Match],
@@ -302,7 +309,7 @@ class People:
             return None
         if any(m.start == start and m.end == end for m in found):
             return None
-        return self._resolve_name(doc, start, end)
+        return self._resolve_name(doc, text, start, end)
 
     def _by_surname(
         self, surname: str, role: str | None, date: str | None, found: list[PersonMention]
