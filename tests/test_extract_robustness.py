@@ -24,9 +24,9 @@ FRAGMENTS = [
     "nearly", "up to", "\n", "\n\n", " ", "  ", "\t", "é", "日本", "🙂", "\u200b", "\u00a0",
 ]  # fmt: skip
 
-texts = st.lists(
-    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), max_size=40
-).map(lambda parts: " ".join(parts) if len(parts) % 2 else "".join(parts))
+texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), max_size=40).map(
+    lambda parts: " ".join(parts) if len(parts) % 2 else "".join(parts)
+)
 
 
 def assert_spans(text: str, items, what: str) -> None:
