@@ -262,6 +262,15 @@ def test_cue_words_inside_names_do_not_cut_clauses():
     }
 
 
+def test_classifying_nouns_and_plural_nouns_are_not_events():
+    assert triples("Japan unveiled its new strike capabilities.") == set()
+    text = "Syrian police confiscated weapons from Lebanese smugglers."
+    assert triples(text) == {("SYR", "LBN", "COERCE")}
+    text = "The United States warned North Korea after missile attacks on Seoul."
+    assert triples(text) == {("USA", "PRK", "THREATEN")}
+    assert triples("Japan protests the Chinese incursion.") == {("JPN", "CHN", "PROTEST")}
+
+
 def test_converse_phrase_swaps_the_roles():
     assert triples("Ukraine received a shipment of tanks from Germany.") == {("DEU", "UKR", "AID")}
 

@@ -70,6 +70,7 @@ class Lexicon:
     cues: dict[str, frozenset[str]]
     forms: dict[str, frozenset[str]]  # verb base -> every form, for the verbs in patterns
     participles: frozenset[str]  # past participles of those verbs (passive voice)
+    third_person: frozenset[str]  # their -s forms (also plural nouns: "attacks", "bombs")
 
     def index(self) -> PatternIndex:
         """The patterns compiled for matching (built once per Lexicon)."""
@@ -227,6 +228,7 @@ def build(data: dict) -> Lexicon:
     }
     forms = {base: inflect.all(base) for base in bases}
     participles = frozenset(inflect.past(base)[1] for base in bases)
+    third_person = frozenset(inflect.third_person(base) for base in bases)
     return Lexicon(
         patterns=patterns,
         intent={action: (kind, str(code)) for action, (kind, code) in data["intent"].items()},
@@ -235,6 +237,7 @@ def build(data: dict) -> Lexicon:
         cues={name: frozenset(words) for name, words in data["cues"].items()},
         forms=forms,
         participles=participles,
+        third_person=third_person,
     )
 
 

@@ -97,6 +97,8 @@ class EventExtractor:
         self.index = self.lexicon.index()
         self.cues = {name: hashes(words) for name, words in self.lexicon.cues.items()}
         self.cues["participles"] = hashes(self.lexicon.participles)
+        self.cues["third_person"] = hashes(self.lexicon.third_person)
+        self.cues["noun_like"] = hashes(self.lexicon.third_person | self.lexicon.forms.keys())
         cut = self.cues["subordinate"] | self.cues["coordinate"]
         self.clause_cut = np.array(sorted(cut | hashes(CLAUSE_PUNCT)), dtype=np.uint64)
         subject = cut | self.cues["reporting"] | hashes(SUBJECT_PUNCT)
@@ -169,8 +171,8 @@ class EventExtractor:
             inside = spans[
                 bisect.bisect_left(span_starts, first) : bisect.bisect_left(span_starts, last)
             ]
-            inside = _with_organisations(inside, view.text, sentence, starts)
-            reader = _SentenceReader(self, view, (first, last), inside)
+            unknown = _organisations(inside, view.text, sentence, starts)
+            reader = _SentenceReader(self, view, (first, last), inside, unknown)
             in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end]
             for event in reader.events(triggers[lo:hi]):
                 event.date, event.precision = _date_for(event.start, in_sentence, published)
@@ -178,14 +180,21 @@ class EventExtractor:
 
     def _triggers(self, lowers: np.ndarray, named: np.ndarray) -> list[Trigger]:
         """Non-overlapping matches, longest first, in text order; a match may span an actor
-        ("welcomed Japan's decision") but not begin or end inside one (`named` tokens), and a
-        word after a hyphen is part of a modifier, not an event ("US-backed", "UN-brokered")."""
+        ("welcomed Japan's decision") but not begin or end inside one (`named` tokens); a word
+        after a hyphen ("US-backed"), or a base or -s form before a noun it classifies ("attack
+        helicopters", "strike capability"; not "seized weapons"), is a modifier, not an event."""
         taken = np.zeros(len(lowers), dtype=bool)
         kept = []
         for number, start, end in sorted(
             self.index.find(lowers), key=lambda m: (m[1] - m[2], m[1])
         ):
             if named[start] or named[end - 1] or taken[start:end].any():
+                continue
+            if (
+                end < len(lowers)
+                and int(lowers[end]) in self.cues["modified"]
+                and int(lowers[start]) in self.cues["noun_like"]
+            ):
                 continue
             if start and int(lowers[start - 1]) == HYPHEN:
                 continue
@@ -217,7 +226,12 @@ class _SentenceReader:
     compared as spaCy LOWER hashes."""
 
     def __init__(
-        self, extractor: EventExtractor, view: _Tokens, bounds: tuple[int, int], spans: list[Span]
+        self,
+        extractor: EventExtractor,
+        view: _Tokens,
+        bounds: tuple[int, int],
+        spans: list[Span],
+        unknown: list[Span],
     ) -> None:
         self.lexicon = extractor.lexicon
         self.codebook = extractor.codebook
@@ -227,6 +241,8 @@ class _SentenceReader:
         self.first, self.last = first, last = bounds
         self.words = view.lowers[first:last].tolist()
         self.spans = [s for s in spans if not s.actor.startswith("place:")]
+        self.unknown = unknown
+        self.span_ends = {s.end for s in self.spans}
         self.clause_cuts = _within(view.clause_cuts, bounds)
         self.subject_cuts = _within(view.subject_cuts, bounds)
         self.commas = _within(view.commas, bounds)
@@ -272,7 +288,15 @@ class _SentenceReader:
         return start, end
 
     def nominal(self, trigger: Trigger) -> bool:
-        return self.word(trigger.start - 1) in self.cues["determiner"]
+        """A trigger used as a noun: after a determiner ("the attack"), or an -s form that no
+        actor or pronoun precedes ("atomic bombs", "Predator attacks"; "Japan protests" is a
+        verb)."""
+        before = self.word(trigger.start - 1)
+        if before in self.cues["determiner"]:
+            return True
+        return self.word(trigger.start) in self.cues["third_person"] and not (
+            trigger.start in self.span_ends or before in self.cues["pronoun"]
+        )
 
     def coordinated(self, trigger: Trigger) -> bool:
         return any(w in COORDINATORS for w in self._before(trigger.start, 2))
@@ -426,7 +450,9 @@ class _SentenceReader:
 
         own = free([s for s in before if s.start >= region]) or free(before)
         head = own[0] if own else (before[-1] if before else None)
-        return self._compound(head, limit=trigger.start) if head else []
+        if head is None:
+            return [s for s in self.unknown if s.end <= trigger.start][:1]
+        return self._compound(head, limit=trigger.start)
 
     def _grievance(self, targets: list[Span], clause: tuple[int, int]) -> list[Span]:
         """For "complained to X over Y", Y: the actor complained about, not the addressee."""
@@ -472,11 +498,12 @@ class _SentenceReader:
         return any(self.word(i) in self.cues["domestic"] for i in range(trigger.end, end))
 
 
-def _with_organisations(spans: list[Span], text: str, sentence, starts: np.ndarray) -> list[Span]:
-    """`spans` plus the organisations the gazetteer does not know, named in the sentence by a
-    capitalised name ending in an organisation word ("Amnesty International", "the Ceasefire
-    Violations Committee"): an event's actor is better named than lost. Their id is `org:` and
-    the slug of the name."""
+def _organisations(spans: list[Span], text: str, sentence, starts: np.ndarray) -> list[Span]:
+    """Organisations the gazetteer does not know, named in the sentence by a capitalised name
+    ending in an organisation word ("Amnesty International", "the Ceasefire Violations
+    Committee"), outside `spans`; their id is `org:` and the slug of the name. The reader takes
+    one as a source only when no known actor precedes the trigger: a subject is better named
+    than lost, but such names are too loose (titles, meetings) to compete with known actors."""
     found = []
     for match in _ORGANISATION.finditer(text, sentence.start, sentence.end):
         start, end = match.span()
@@ -486,7 +513,7 @@ def _with_organisations(spans: list[Span], text: str, sentence, starts: np.ndarr
         last = int(np.searchsorted(starts, end, "left"))
         slug = _SLUG.sub("-", match.group().lower()).strip("-")
         found.append(Span(first, last, start, end, f"org:{slug}"))
-    return sorted(spans + found, key=lambda s: s.start) if found else spans
+    return found
 
 
 def _positions(mask: np.ndarray) -> list[int]:
