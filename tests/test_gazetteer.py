@@ -80,6 +80,8 @@ def gazetteer():
 
 def test_load_is_cached(gazetteer):
     assert load() is gazetteer
+    assert "JPN" in gazetteer and "person:shigeru-ishiba" in gazetteer
+    assert "XXX" not in gazetteer and gazetteer.get("XXX") is None
 
 
 def test_every_un_member_state_is_present(gazetteer):
