@@ -141,3 +141,14 @@ def test_replace_dataset_is_all_or_nothing(db_path):
             store.replace_dataset("atop", "5.2", "Leeds", "/y", {}, [broken])
         assert [f.arguments for f in store.facts(dataset="atop")] == [{"a": 1}]
         assert store.datasets()[0]["version"] == "5.1"
+
+
+def test_read_only_store_reads_but_cannot_write(db_path):
+    with Store(db_path) as store:
+        store.add_document(doc())
+    with Store(db_path, read_only=True) as reader:
+        assert len(reader.documents()) == 1
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.add_document(doc("Another text."))
+    with pytest.raises(StoreError, match="no knowledge base here"):
+        Store(db_path.with_name("absent.db"), read_only=True)

@@ -16,7 +16,6 @@ from alliances.documents import Document
 from alliances.store import Store, StoreError
 from alliances.web import create_app
 from alliances.web.knowledge import Knowledge
-from alliances.web.readonly import ReadOnlyStore
 from web_kb import TEXT, build
 
 
@@ -214,7 +213,7 @@ def test_the_app_never_writes(kb):
             client.get(url)
             client.get(twin(url))
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
-    store = ReadOnlyStore(path)
+    store = Store(path, read_only=True)
     with pytest.raises(Exception, match="readonly"):
         store.db.execute("DELETE FROM documents")
 
@@ -295,7 +294,7 @@ def test_odd_input_never_gets_a_500(kb, url):
 
 
 def test_the_cache_keeps_the_most_recently_used(kb):
-    knowledge = Knowledge(ReadOnlyStore(kb[0]), size=2)
+    knowledge = Knowledge(Store(kb[0], read_only=True), size=2)
     calls = []
 
     def compute(key):

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from alliances.cli.context import db_option, db_path, user_errors
+from alliances.store import Store
 
 
 @click.command()
@@ -31,11 +32,10 @@ def report(out: Path, hub: str, spoke: str, region: str) -> None:
 
 def write_report(db: Path, out: Path, **scope: str) -> None:
     """Read the knowledge base at `db` (read-only) and write the report to `out`."""
-    from alliances.web.readonly import ReadOnlyStore
     from alliances.web.report import render_report
     from alliances.web.story import tell
 
-    store = ReadOnlyStore(db)
+    store = Store(db, read_only=True)
     try:
         out.write_text(render_report(tell(store, **scope), store), encoding="utf-8")
     finally:

@@ -40,15 +40,34 @@ def now() -> str:
 class Store:
     """A knowledge store in one SQLite file. Use `alliances.open(path)` to get one."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        """Open (creating and migrating) the store at `path`.
+
+        With `read_only`, SQLite itself refuses writes (a `mode=ro` URI), the file must exist
+        and its schema must already be current, since a read-only connection cannot migrate.
+        The dashboard opens stores this way, so even a bug cannot change them.
+        """
         self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.is_file():
+            raise StoreError(
+                f"{self.path}: no knowledge base here (build one with `alliances demo` "
+                "or `alliances ingest`)"
+            )
         try:
-            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            if read_only:
+                uri = f"{self.path.resolve().as_uri()}?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            else:
+                self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self._migrate()
+            if read_only:
+                self._check_schema_is_current()
+            else:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable alliances store ({exc})") from exc
 
@@ -76,6 +95,20 @@ class Store:
     def schema_version(self) -> int:
         row = self.db.execute("SELECT max(version) FROM schema_migrations").fetchone()
         return row[0] or 0
+
+    @property
+    def data_version(self) -> int:
+        """Changes whenever another connection commits: a key for readers' caches."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def _check_schema_is_current(self) -> None:
+        version = self.schema_version
+        known = max(number for number, _, _ in MIGRATIONS)
+        if version != known:
+            raise StoreError(
+                f"{self.path}: schema version {version}, this alliances needs {known}; "
+                "run any writing command on it (e.g. `alliances ingest`) to migrate it"
+            )
 
     def _migrate(self) -> None:
         self.db.execute(

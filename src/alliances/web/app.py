@@ -14,9 +14,9 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from alliances.facts import FACT_KINDS
+from alliances.store import Store
 from alliances.web.knowledge import Knowledge
 from alliances.web.pages import actors, claims, documents, metrics, network
-from alliances.web.readonly import ReadOnlyStore
 from alliances.web.twin import respond, twin_routes
 
 # Everything the pages use comes from this server: no CDN, no inline script.
@@ -48,7 +48,7 @@ def create_app(db_path: str | Path) -> Starlette:
         middleware=[Middleware(SecurityHeaders)],
         exception_handlers={HTTPException: http_error},
     )
-    app.state.kb = Knowledge(ReadOnlyStore(db_path))
+    app.state.kb = Knowledge(Store(db_path, read_only=True))
     return app
 
 

@@ -10,10 +10,10 @@ from typing import Any
 from markupsafe import Markup
 
 from alliances.facts import Fact
+from alliances.store import Store
 from alliances.system import System, build_system, get_region
 from alliances.web.network import system_ties, timeline
 from alliances.web.present import fact_row
-from alliances.web.readonly import ReadOnlyStore
 from alliances.web.twin import script_json
 
 CACHE_SIZE = 64
@@ -26,7 +26,7 @@ class Knowledge:
     `PRAGMA data_version`), so a server left running sees re-ingested documents.
     """
 
-    def __init__(self, store: ReadOnlyStore, size: int = CACHE_SIZE) -> None:
+    def __init__(self, store: Store, size: int = CACHE_SIZE) -> None:
         self.store = store
         self.size = size
         self._version: int | None = None
