@@ -288,14 +288,15 @@ class _SentenceReader:
         return start, end
 
     def nominal(self, trigger: Trigger) -> bool:
-        """A trigger used as a noun: after a determiner ("the attack"), or an -s form that no
-        actor or pronoun precedes ("atomic bombs", "Predator attacks"; "Japan protests" is a
-        verb)."""
-        before = self.word(trigger.start - 1)
-        if before in self.cues["determiner"]:
-            return True
+        """A trigger used as a noun phrase after a determiner ("a suspension of", "the
+        attack"): an event only when the sentence has no verb trigger."""
+        return self.word(trigger.start - 1) in self.cues["determiner"]
+
+    def plural_noun(self, trigger: Trigger) -> bool:
+        """An -s form that no actor or pronoun precedes is a plural noun, never the event
+        ("atomic bombs", "including attacks"; "Japan protests" is a verb)."""
         return self.word(trigger.start) in self.cues["third_person"] and not (
-            trigger.start in self.span_ends or before in self.cues["pronoun"]
+            trigger.start in self.span_ends or self.word(trigger.start - 1) in self.cues["pronoun"]
         )
 
     def coordinated(self, trigger: Trigger) -> bool:
@@ -310,11 +311,13 @@ class _SentenceReader:
         trigger that names a target."""
         groups: dict[tuple[bool, bool], list[Trigger]] = {}
         for trigger in triggers:
+            if self.plural_noun(trigger):
+                continue
             rank = (self.in_background(trigger), self.nominal(trigger))
             groups.setdefault(rank, []).append(trigger)
         coded: list[list[Event]] = []
         seen: dict[tuple[int, int], list[Span]] = {}
-        for trigger in groups[min(groups)]:
+        for trigger in groups[min(groups)] if groups else ():
             clause = self.clause(trigger)
             if clause in seen and not self.coordinated(trigger):
                 continue
