@@ -304,6 +304,8 @@ class ClaimReader:
     def _say_cue(self, match: re.Match, first: int, last: int) -> None:
         cue, end = match.group("say"), match.end()
         before_word = last_word(self.text[first : match.start()])
+        if before_word == "as":  # "as noted above": no reported text follows
+            return
         if cue == "told":
             after = cues.TOLD_AFTER.match(self.text, end, last)
         else:

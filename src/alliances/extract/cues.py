@@ -111,9 +111,8 @@ COMMENT = re.compile(
     r"suggested|reflects|reflected|demonstrates|demonstrated|implies|implied|signals|signalled|"
     r"signaled|proves|proved|exposes|exposed|is seen|was seen)\b"
 )
-# Before these the cue word is a noun or adjective ("its claims", "in said country") or
-# introduces no reported text ("as noted above").
-NOT_A_VERB_BEFORE = PREPOSITIONS | words(
+# Before these the cue word is a noun or adjective ("its claims", "in said country").
+NOT_A_VERB_BEFORE = PREPOSITIONS | words("the a an its his her their our your my these those this")
     "the a an its his her their our your my these those this as"
 )
 # Words that open an adverbial after a cue ("said in a statement", "said on Monday").
