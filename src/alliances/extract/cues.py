@@ -113,8 +113,6 @@ COMMENT = re.compile(
 )
 # Before these the cue word is a noun or adjective ("its claims", "in said country").
 NOT_A_VERB_BEFORE = PREPOSITIONS | words("the a an its his her their our your my these those this")
-    "the a an its his her their our your my these those this as"
-)
 # Words that open an adverbial after a cue ("said in a statement", "said on Monday").
 ADVERBIAL_START = words(
     "in on at during after before with via through last this earlier yesterday today late early"
