@@ -334,6 +334,14 @@ def test_weekday_after_said_dates_the_claim_and_a_second_cue_ends_the_first():
     assert (second.cue, second.text) == ("added", "China is enabling the war")
 
 
+def test_a_pronoun_prefers_the_subject_of_its_own_sentence():
+    claim = only(
+        "The Philippines complained to NATO over two Chinese raids in which it said that 20 "
+        "people were wounded."
+    )
+    assert claim.speaker == "PHL"
+
+
 def test_comment_after_the_claim_is_cut():
     claim = only(
         "Kishida said that the treaty applies to the islands, which means the alliance is "

@@ -417,6 +417,6 @@ class ClaimReader:
         if span is None:
             return
         if not decided:
-            speaker = self.speakers.content_subject(span[0])
+            speaker = self.speakers.content_subject(span[0], self.sentence(at)[0])
         span, kind = self.unwrap(span)
         self.add(speaker, at, "according to", kind, span)

@@ -151,7 +151,7 @@ class Speakers:
         if not word:
             return None
         if word in PERSON_PRONOUNS or word in ACTOR_PRONOUNS:
-            return self.pronoun(word, end)
+            return self.pronoun(word, end, start)
         candidates = self.within(start, end)
         if word in COORDINATORS:
             return self.first_head(start, end)
@@ -189,14 +189,25 @@ class Speakers:
         i = bisect_right(self.ends, pos) - 1
         return self.mentions[i].actor_id if i >= 0 and self.ends[i] == pos else None
 
-    def pronoun(self, word: str, position: int) -> str | None:
-        """The nearest earlier fitting mention: a person for he/she, a state or body for it/they."""
+    def pronoun(self, word: str, position: int, sentence: int | None = None) -> str | None:
+        """A person for he/she, a state or body for it/they: the subject of the pronoun's own
+        sentence when it names one before the pronoun (`sentence` is where that sentence
+        starts: "Lebanon complained over Israeli raids in which it said" -> Lebanon), else the
+        nearest earlier fitting mention."""
         word = word.lower()
         if word in PERSON_PRONOUNS:
-            return self.nearest(position, {"person"})
-        if word in ACTOR_PRONOUNS:
-            return self.nearest(position, {"state", "organisation"})
-        return None
+            kinds = {"person"}
+        elif word in ACTOR_PRONOUNS:
+            kinds = {"state", "organisation"}
+        else:
+            return None
+        if sentence is not None:
+            heads = [
+                m for m in self.within(sentence, position) if m.kind in kinds and self.is_head(m)
+            ]
+            if heads:
+                return heads[0].actor_id
+        return self.nearest(position, kinds)
 
     def group(self, noun: str, position: int) -> str | None:
         """ "the minister": the nearest earlier person; "the two countries", "both leaders": the
@@ -223,14 +234,14 @@ class Speakers:
             i -= 1
         return None
 
-    def content_subject(self, start: int) -> str | None:
+    def content_subject(self, start: int, sentence: int | None = None) -> str | None:
         """The actor a clause's leading pronoun points to ("it plans to ..."), else None."""
         match = _FIRST_WORD.match(self.text, start)
         if not match:
             return None
         word = match.group(1).lower()
         if word in ("it", "they", "he", "she"):
-            return self.pronoun(word, start)
+            return self.pronoun(word, start, sentence)
         group = _GROUP_AT_START.match(self.text, start)
         return self.group(group.group("noun"), start) if group else None
 
