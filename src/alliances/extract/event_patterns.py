@@ -11,6 +11,7 @@ anchored on each such token; spaCy's `Matcher` with set predicates was 30x slowe
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -31,13 +32,22 @@ def hashes(words) -> frozenset[int]:
     return frozenset(hash_string(w) for w in words)
 
 
-def isin(values: np.ndarray, sorted_hashes: np.ndarray) -> np.ndarray:
-    """Boolean mask of `values` found in the sorted uint64 array `sorted_hashes`."""
-    if len(sorted_hashes) == 0:
-        return np.zeros(len(values), dtype=bool)
-    position = np.searchsorted(sorted_hashes, values)
-    position[position == len(sorted_hashes)] = 0
-    return sorted_hashes[position] == values
+class WordClasses:
+    """Word hashes with bit flags, looked up for all of a document's tokens in one vectorised
+    pass: `classify(lowers)[i]` holds the bits of every class token i belongs to."""
+
+    def __init__(self, classes: dict[int, Iterable[int]]) -> None:
+        flags: dict[int, int] = {}
+        for bit, words in classes.items():
+            for word in words:
+                flags[word] = flags.get(word, 0) | bit
+        self.words = np.array(sorted(flags), dtype=np.uint64)
+        self.flags = np.array([flags[w] for w in sorted(flags)] + [0], dtype=np.int64)
+
+    def classify(self, lowers: np.ndarray) -> np.ndarray:
+        position = np.searchsorted(self.words, lowers)
+        found = self.words[np.minimum(position, len(self.words) - 1)] == lowers
+        return np.where(found, self.flags[position], 0)
 
 
 GAP_STOPS = hashes((",", ";", ":", ".", "!", "?", "(", ")", '"', "--"))
@@ -112,21 +122,21 @@ class PatternIndex:
             slots = lexicon.slots(pattern.text)
             for form in slots[0].forms:
                 self.by_first.setdefault(form, []).append((number, slots))
-        self.anchors = np.array(sorted(self.by_first), dtype=np.uint64)
 
-    def find(self, lowers: np.ndarray) -> list[tuple[int, int, int]]:
+    def find(self, anchors: list[int], words: list[int]) -> list[tuple[int, int, int]]:
         """(pattern number, start, end) of every match in a document given as its tokens' LOWER
-        hashes (`doc.to_array([LOWER])` as uint64), the longest per pattern and start."""
+        hashes (`words`) and the positions of the tokens that begin a pattern (`anchors`, found
+        by a vectorised look-up of `by_first`), the longest per pattern and start."""
         found = []
-        for start in np.flatnonzero(isin(lowers, self.anchors)).tolist():
-            for number, slots in self.by_first[int(lowers[start])]:
-                end = _longest(lowers, start + 1, slots, 1)
+        for start in anchors:
+            for number, slots in self.by_first[words[start]]:
+                end = start + 1 if len(slots) == 1 else _longest(words, start + 1, slots, 1)
                 if end is not None:
                     found.append((number, start, end))
         return found
 
 
-def _longest(lowers: np.ndarray, at: int, slots: tuple[Slot, ...], k: int) -> int | None:
+def _longest(lowers: list[int], at: int, slots: tuple[Slot, ...], k: int) -> int | None:
     """The furthest end at which slots[k:] match from token `at` (backtracking), or None."""
     if k == len(slots):
         return at
@@ -134,14 +144,14 @@ def _longest(lowers: np.ndarray, at: int, slots: tuple[Slot, ...], k: int) -> in
     if slot.forms is None:
         ends = []
         for skip in range(MAX_GAP + 1):
-            if skip and (at + skip > len(lowers) or int(lowers[at + skip - 1]) in GAP_STOPS):
+            if skip and (at + skip > len(lowers) or lowers[at + skip - 1] in GAP_STOPS):
                 break
             end = _longest(lowers, at + skip, slots, k + 1)
             if end is not None:
                 ends.append(end)
         return max(ends, default=None)
     taken = None
-    if at < len(lowers) and int(lowers[at]) in slot.forms:
+    if at < len(lowers) and lowers[at] in slot.forms:
         taken = _longest(lowers, at + 1, slots, k + 1)
     if slot.optional:
         skipped = _longest(lowers, at, slots, k + 1)

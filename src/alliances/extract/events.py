@@ -41,7 +41,7 @@ from alliances import gazetteer
 from alliances.events import Codebook
 from alliances.events import load as load_codebook
 from alliances.extract import event_patterns
-from alliances.extract.event_patterns import EventPattern, Lexicon, hashes, isin
+from alliances.extract.event_patterns import EventPattern, Lexicon, WordClasses, hashes
 from alliances.extract.model import Event
 from alliances.extract.pipeline import State
 
@@ -51,6 +51,10 @@ COORDINATORS = hashes(("and", "or", "but", "then"))
 COMPOUND_JOINS = hashes(("and", ",", "or", "&", "/", "-", "–", "the", "both"))
 THE, BY, TO, COMMA, HYPHEN = (hash_string(w) for w in ("the", "by", "to", ",", "-"))
 MODALITY_WINDOW = 4
+# word classes (bits) looked up for every token at once
+ANCHOR, CLAUSE_CUT, SUBJECT_CUT, SUBORDINATE, CONDITION, REPORTING, IS_COMMA = (
+    1 << n for n in range(7)
+)
 _ORGANISATION = re.compile(
     r"\b(?!The\b)(?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,6}"
     r"(?:Organi[sz]ation|Office|Council|Committee|Community|Union|League|Association|Front"
@@ -100,12 +104,17 @@ class EventExtractor:
         self.cues["third_person"] = hashes(self.lexicon.third_person)
         self.cues["noun_like"] = hashes(self.lexicon.third_person | self.lexicon.forms.keys())
         cut = self.cues["subordinate"] | self.cues["coordinate"]
-        self.clause_cut = np.array(sorted(cut | hashes(CLAUSE_PUNCT)), dtype=np.uint64)
-        subject = cut | self.cues["reporting"] | hashes(SUBJECT_PUNCT)
-        self.subject_cut = np.array(sorted(subject), dtype=np.uint64)
-        self.subordinate = np.array(sorted(self.cues["subordinate"]), dtype=np.uint64)
-        self.condition = np.array(sorted(self.cues["condition"]), dtype=np.uint64)
-        self.reporting = np.array(sorted(self.cues["reporting"]), dtype=np.uint64)
+        self.table = WordClasses(
+            {
+                ANCHOR: self.index.by_first.keys(),
+                CLAUSE_CUT: cut | hashes(CLAUSE_PUNCT),
+                SUBJECT_CUT: cut | self.cues["reporting"] | hashes(SUBJECT_PUNCT),
+                SUBORDINATE: self.cues["subordinate"],
+                CONDITION: self.cues["condition"],
+                REPORTING: self.cues["reporting"],
+                IS_COMMA: {COMMA},
+            }
+        )
 
     def __call__(self, state: State) -> None:
         events = list(
@@ -137,25 +146,26 @@ class EventExtractor:
         offsets = doc.to_array([IDX, LENGTH])
         starts = offsets[:, 0]
         lowers = doc.to_array([LOWER]).reshape(-1).astype(np.uint64)
+        classes = self.table.classify(lowers)
         spans = _mention_spans(mentions, starts)
-        named = np.zeros(len(lowers), dtype=bool)
-        for span in spans:
-            named[span.start : span.end] = True
-        triggers = self._triggers(lowers, named)
+        named = _covered(spans, len(lowers))
+        anchors = _positions(classes & ANCHOR)
+        triggers = self._triggers(anchors, lowers.tolist(), named.tolist())
         if not triggers:
             return
+        free = classes * ~named
         view = _Tokens(
             doc=doc,
             text=text if text is not None else doc.text,
             lowers=lowers,
             starts=starts.tolist(),
             ends=(starts + offsets[:, 1]).tolist(),
-            clause_cuts=_positions(isin(lowers, self.clause_cut) & ~named),
-            subject_cuts=_positions(isin(lowers, self.subject_cut) & ~named),
-            subordinators=_positions(isin(lowers, self.subordinate) & ~named),
-            commas=_positions(lowers == COMMA),
-            conditions=_positions(isin(lowers, self.condition)),
-            reporting=_positions(isin(lowers, self.reporting)),
+            clause_cuts=_positions(free & CLAUSE_CUT),
+            subject_cuts=_positions(free & SUBJECT_CUT),
+            subordinators=_positions(free & SUBORDINATE),
+            commas=_positions(classes & IS_COMMA),
+            conditions=_positions(classes & CONDITION),
+            reporting=_positions(classes & REPORTING),
         )
         trigger_starts = [t.start for t in triggers]
         span_starts = [s.start for s in spans]
@@ -178,27 +188,24 @@ class EventExtractor:
                 event.date, event.precision = _date_for(event.start, in_sentence, published)
                 yield event
 
-    def _triggers(self, lowers: np.ndarray, named: np.ndarray) -> list[Trigger]:
+    def _triggers(self, anchors: list[int], words: list[int], named: list[bool]) -> list[Trigger]:
         """Non-overlapping matches, longest first, in text order; a match may span an actor
         ("welcomed Japan's decision") but not begin or end inside one (`named` tokens); a word
         after a hyphen ("US-backed"), or a base or -s form before a noun it classifies ("attack
         helicopters", "strike capability"; not "seized weapons"), is a modifier, not an event."""
-        taken = np.zeros(len(lowers), dtype=bool)
+        modified, noun_like = self.cues["modified"], self.cues["noun_like"]
+        taken = bytearray(len(words))
         kept = []
         for number, start, end in sorted(
-            self.index.find(lowers), key=lambda m: (m[1] - m[2], m[1])
+            self.index.find(anchors, words), key=lambda m: (m[1] - m[2], m[1])
         ):
-            if named[start] or named[end - 1] or taken[start:end].any():
+            if named[start] or named[end - 1] or any(taken[start:end]):
                 continue
-            if (
-                end < len(lowers)
-                and int(lowers[end]) in self.cues["modified"]
-                and int(lowers[start]) in self.cues["noun_like"]
-            ):
+            if end < len(words) and words[end] in modified and words[start] in noun_like:
                 continue
-            if start and int(lowers[start - 1]) == HYPHEN:
+            if start and words[start - 1] == HYPHEN:
                 continue
-            taken[start:end] = True
+            taken[start:end] = b"\x01" * (end - start)
             kept.append(Trigger(start, end, self.lexicon.patterns[number]))
         return sorted(kept, key=lambda t: t.start)
 
@@ -517,6 +524,14 @@ def _organisations(spans: list[Span], text: str, sentence, starts: np.ndarray) -
         slug = _SLUG.sub("-", match.group().lower()).strip("-")
         found.append(Span(first, last, start, end, f"org:{slug}"))
     return found
+
+
+def _covered(spans: list[Span], size: int) -> np.ndarray:
+    """Boolean mask of the tokens inside any span."""
+    depth = np.zeros(size + 1, dtype=np.int32)
+    np.add.at(depth, [s.start for s in spans], 1)
+    np.add.at(depth, [s.end for s in spans], -1)
+    return np.cumsum(depth[:-1]) > 0
 
 
 def _positions(mask: np.ndarray) -> list[int]:
