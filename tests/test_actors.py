@@ -211,7 +211,12 @@ def test_names_next_to_speech_cues():
         "The Heritage Policy Center said otherwise, and Bonnie Glaser told reporters so. "
         "Prime Minister said nothing."
     )
-    assert ids(text) == {"person:jane-doe", "person:ken-lee-moto", "person:bonnie-glaser"}
+    assert ids(text) == {
+        "person:jane-doe",
+        "person:ken-lee-moto",
+        "person:bonnie-glaser",
+        "org:heritage-policy-center",  # an organisation by its head word, not a person
+    }
 
 
 def test_former_and_then_titles_are_not_the_current_holder():
@@ -301,3 +306,27 @@ def test_an_undated_text_dates_titles_only_by_a_year_in_the_sentence():
 def test_headlines_name_nobody_new():
     text = "President Says Alliance Will Endure\nPresident Biden said so on Monday."
     assert ids(text, "2023-03-01") == {"person:joe-biden"}
+
+
+def test_organisations_by_head_word():
+    text = (
+        "A researcher at the Korea Institute for Defense Analyses and Sarah Lee of the Stimson "
+        "Center said Japan's National Defense Academy and the US Naval War College agreed."
+    )
+    state = run(text)
+    got = [(m.text, m.actor_id, m.kind) for m in state.slots["mentions"]]
+    assert got == [
+        (
+            "Korea Institute for Defense Analyses",
+            "org:korea-institute-for-defense-analyses",
+            "organisation",
+        ),
+        ("Stimson Center", "org:stimson-center", "organisation"),
+        ("Japan", "JPN", "state"),
+        ("National Defense Academy", "org:national-defense-academy", "organisation"),
+        ("US Naval War College", "org:us-naval-war-college", "organisation"),
+    ]
+    names = {a.id: a.name for a in state.extraction.actors}
+    assert names["org:stimson-center"] == "Stimson Center"
+    headline = "Kyushu University Study Finds Alliance Strong\nIt did."
+    assert ids(headline) == set()

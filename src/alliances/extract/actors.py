@@ -3,7 +3,8 @@
 Assigns slot "mentions" (ResolvedMention list, sorted by start) and fills `extraction.actors`.
 States, organisations and places come from one PhraseMatcher pass over the gazetteer forms
 (`matching.py`); each state in a hyphenated chain ("US-Japan-India-Australia") is its own token
-run and so its own mention. People come from `people.py`. The publication date anchors titles
+run and so its own mention. Organisations the gazetteer lacks come from `orgnames.py` and
+people from `people.py`. The publication date anchors titles
 ("the US President"), unless the sentence names a year ("In 2015, ..."); an undated document
 gets title-only resolution only from such a year, because guessing its date from the text
 would put the wrong person in office too often.
@@ -19,6 +20,7 @@ from spacy.tokens import Doc
 
 from alliances.extract.matching import FormMatcher
 from alliances.extract.model import Actor, Mention
+from alliances.extract.orgnames import OrganisationNames
 from alliances.extract.people import People, PersonMention
 from alliances.extract.pipeline import State
 from alliances.gazetteer import Gazetteer, load
@@ -41,6 +43,7 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.forms = FormMatcher(list(gazetteer.entries.values()), gazetteer.generic_organs)
+        self.organisations = OrganisationNames()
         self.people = People(gazetteer)
 
     def __call__(
@@ -49,6 +52,11 @@ class Resolver:
         """Mentions in `doc` (of `text`), and the names of people not in the gazetteer by id."""
         offsets = doc.to_array([IDX, LENGTH])  # per token: first character, length
         matches = self.forms(doc, text, offsets)
+        organisations = self.organisations(doc, text, matches)
+        if organisations:  # a new organisation's name holds no state ("Korea Institute ...")
+            inside = {i for m, _ in organisations for i in range(m.start, m.end)}
+            matches = [m for m in matches if inside.isdisjoint(range(m.start, m.end))]
+            matches.extend(m for m, _ in organisations)
         people = self.people(doc, text, matches, date)
         spans: list[PersonMention] = [
             PersonMention(m.start, m.end, m.actor_id)
@@ -57,13 +65,17 @@ class Resolver:
         ]
         spans.extend(people)
         new_names = {p.actor_id: p.name for p in people if p.name is not None}
+        new_names.update((m.actor_id, name) for m, name in organisations)
         spans.sort(key=lambda p: (p.start, p.end))
         firsts = offsets[[p.start for p in spans], 0].tolist()
         lasts = offsets[[p.end - 1 for p in spans]].sum(axis=1).tolist()  # idx + length
         mentions = []
         for item, start, end in zip(spans, firsts, lasts, strict=True):
             entry = self.gazetteer.get(item.actor_id)
-            kind = entry.kind if entry is not None else "person"
+            if entry is not None:
+                kind = entry.kind
+            else:
+                kind = "organisation" if item.actor_id.startswith("org:") else "person"
             mentions.append(ResolvedMention(start, end, text[start:end], item.actor_id, kind))
         return mentions, new_names
 

@@ -26,7 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from alliances.extract.matching import Match
-from alliances.extract.text import blank_english
+from alliances.extract.text import blank_english, in_headline
 from alliances.extract.titles import (
     NAME_PARTICLES,
     NOT_NAMES,
@@ -41,11 +41,6 @@ NOT_CURRENT = frozenset({"former", "then", "ex", "late", "future", "next", "prev
 CURRENT = frozenset({"current", "incumbent", "sitting"})
 ROLE_MODIFIERS = CURRENT | {"new", "'s", "’s"}
 YEAR_WINDOW = 30  # tokens looked back for a year that dates a role title
-_WORD = re.compile(r"[^\W\d_]+")
-HEADLINE_SHARE = 0.95  # share of capitalised words that makes a line a headline
-SMALL_WORDS = frozenset(
-    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with"}
-)
 DETERMINERS = frozenset({"the", "a", "an"})
 FUZZY_CUTOFF = 90
 PREFIX = 3  # letters of a word that pick the names a fuzzy match is tried against
@@ -87,14 +82,6 @@ def _name_token(doc: Doc, i: int, start: int) -> bool:
         or (text == "-" and joined and i + 1 < len(doc) and doc[i + 1].is_alpha)
         or (joined and doc[i - 1].text == "-" and token.is_alpha)
     )
-
-
-def _in_headline(text: str, char: int) -> bool:
-    """Whether the character is on a line written in title case or capitals, like a headline."""
-    line = text[text.rfind("\n", 0, char) + 1 : (text.find("\n", char) + 1 or len(text) + 1) - 1]
-    words = [w for w in _WORD.findall(line) if w.lower() not in SMALL_WORDS]
-    capitalised = sum(w[0].isupper() for w in words)
-    return len(words) >= 4 and capitalised >= HEADLINE_SHARE * len(words)
 
 
 def _year_before(doc: Doc, i: int) -> str | None:
@@ -246,7 +233,7 @@ class People:
             entry = self._fuzzy(name.lower())
         if entry is not None:
             return PersonMention(start, end, entry.id)
-        if _in_headline(text, doc[start].idx):
+        if in_headline(text, doc[start].idx):
             return None  # "President Says Alliance Will Endure" names nobody
         return PersonMention(start, end, person_id(name), name)
 

@@ -99,6 +99,22 @@ _OPENER = re.compile(
 )
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+HEADLINE_SHARE = 0.95  # share of capitalised words that makes a line a headline
+SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with"}
+)
+
+
+def in_headline(text: str, char: int) -> bool:
+    """Whether `text[char]` is on a line written in title case or capitals, like a headline:
+    there, capitalised words name nothing in particular ("President Says Alliance Will Hold")."""
+    line = text[text.rfind("\n", 0, char) + 1 : (text.find("\n", char) + 1 or len(text) + 1) - 1]
+    words = [w for w in _WORD.findall(line) if w.lower() not in SMALL_WORDS]
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(words) >= 4 and capitalised >= HEADLINE_SHARE * len(words)
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence as a character range of the document text."""
