@@ -74,25 +74,36 @@ _PLURAL_NOUNS = words("countries nations sides governments states allies leaders
 _PERSON_NOUNS = frozenset(
     {"leaders", "minister", "secretary", "president", "ambassador", "chairman", "premier"}
 )
-_WORD_BEFORE = re.compile(r"([\w’'-]+)[\s,]*$")
 _FIRST_WORD = re.compile(r"\s*([\w’'-]+)")
 # How far back a pronoun may reach for its antecedent (characters).
 ANTECEDENT_REACH = 1500
 
 
+def last_word_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The last word in text[start:end] that only spaces and commas follow, as (start, end);
+    an empty span when another character comes last. A backwards scan: an end-anchored regex
+    search would try every start position."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    first = end
+    while first > start and (text[first - 1].isalnum() or text[first - 1] in "_’'-"):
+        first -= 1
+    return first, end
+
+
 def last_word(text: str) -> str:
     """The last word of `text`, lower-cased ('' when there is none)."""
-    match = _WORD_BEFORE.search(text)
-    return match.group(1).lower() if match else ""
+    first, end = last_word_span(text, 0, len(text))
+    return text[first:end].lower()
 
 
 def strip_auxiliaries(text: str, start: int, end: int) -> int:
     """Move `end` back over whitespace, commas and auxiliaries ("has also") towards `start`."""
     while end > start:
-        match = _WORD_BEFORE.search(text, start, end)
-        if not match or match.group(1).lower() not in AUXILIARIES:
+        first, last = last_word_span(text, start, end)
+        if first == last or text[first:last].lower() not in AUXILIARIES:
             break
-        end = match.start()
+        end = first
     while end > start and text[end - 1] in " \t,":
         end -= 1
     return end
