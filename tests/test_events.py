@@ -350,6 +350,10 @@ def test_events_component_runs_after_actors_and_dates():
     assert names.index("events") > names.index("dates")
 
 
+def test_event_without_known_actors_keeps_its_type():
+    assert triples("The rebels attacked the town.") == {(None, None, "ASSAULT")}
+
+
 def test_no_trigger_no_event():
     assert sentence_events("Japan is an island country in East Asia.") == []
     assert sentence_events("") == []

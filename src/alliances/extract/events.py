@@ -31,6 +31,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from spacy.attrs import IDX, LENGTH, LOWER
@@ -68,8 +69,7 @@ DOMESTIC_WINDOW = 5
 ATTRIBUTION_WINDOW = 6
 
 
-@dataclass(frozen=True)
-class Trigger:
+class Trigger(NamedTuple):
     """A dictionary match: tokens [start, end) of the document."""
 
     start: int
@@ -77,8 +77,7 @@ class Trigger:
     pattern: EventPattern
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """An actor mention as tokens [start, end), with its actor id."""
 
     start: int
@@ -158,6 +157,7 @@ class EventExtractor:
             doc=doc,
             text=text if text is not None else doc.text,
             lowers=lowers,
+            offsets=starts,
             starts=starts.tolist(),
             ends=(starts + offsets[:, 1]).tolist(),
             clause_cuts=_positions(free & CLAUSE_CUT),
@@ -169,6 +169,8 @@ class EventExtractor:
         )
         trigger_starts = [t.start for t in triggers]
         span_starts = [s.start for s in spans]
+        dates = sorted(dates, key=lambda d: d.start)
+        date_starts = [d.start for d in dates]
         bounds = np.searchsorted(starts, [(s.start, s.end) for s in sentences], "left")
         holding = np.unique(np.searchsorted(bounds[:, 1], trigger_starts, "right"))
         for number in holding[holding < len(sentences)].tolist():
@@ -181,9 +183,12 @@ class EventExtractor:
             inside = spans[
                 bisect.bisect_left(span_starts, first) : bisect.bisect_left(span_starts, last)
             ]
-            unknown = _organisations(inside, view.text, sentence, starts)
-            reader = _SentenceReader(self, view, (first, last), inside, unknown)
-            in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end]
+            reader = _SentenceReader(self, view, (first, last), inside, sentence)
+            in_sentence = dates[
+                bisect.bisect_left(date_starts, sentence.start) : bisect.bisect_left(
+                    date_starts, sentence.end
+                )
+            ]
             for event in reader.events(triggers[lo:hi]):
                 event.date, event.precision = _date_for(event.start, in_sentence, published)
                 yield event
@@ -218,6 +223,7 @@ class _Tokens:
     doc: Doc
     text: str
     lowers: np.ndarray
+    offsets: np.ndarray  # character offset of each token, as an array
     starts: list[int]  # character offset of each token
     ends: list[int]
     clause_cuts: list[int]
@@ -238,7 +244,7 @@ class _SentenceReader:
         view: _Tokens,
         bounds: tuple[int, int],
         spans: list[Span],
-        unknown: list[Span],
+        sentence,
     ) -> None:
         self.lexicon = extractor.lexicon
         self.codebook = extractor.codebook
@@ -248,7 +254,8 @@ class _SentenceReader:
         self.first, self.last = first, last = bounds
         self.words = view.lowers[first:last].tolist()
         self.spans = [s for s in spans if not s.actor.startswith("place:")]
-        self.unknown = unknown
+        self.sentence = sentence
+        self.offsets = view.offsets
         self.span_ends = {s.end for s in self.spans}
         self.clause_cuts = _within(view.clause_cuts, bounds)
         self.subject_cuts = _within(view.subject_cuts, bounds)
@@ -461,7 +468,8 @@ class _SentenceReader:
         own = free([s for s in before if s.start >= region]) or free(before)
         head = own[0] if own else (before[-1] if before else None)
         if head is None:
-            return [s for s in self.unknown if s.end <= trigger.start][:1]
+            unknown = _organisations(self.spans, self.text, self.sentence, self.offsets)
+            return [s for s in unknown if s.end <= trigger.start][:1]
         return self._compound(head, limit=trigger.start)
 
     def _grievance(self, targets: list[Span], clause: tuple[int, int]) -> list[Span]:
@@ -528,10 +536,9 @@ def _organisations(spans: list[Span], text: str, sentence, starts: np.ndarray) -
 
 def _covered(spans: list[Span], size: int) -> np.ndarray:
     """Boolean mask of the tokens inside any span."""
-    depth = np.zeros(size + 1, dtype=np.int32)
-    np.add.at(depth, [s.start for s in spans], 1)
-    np.add.at(depth, [s.end for s in spans], -1)
-    return np.cumsum(depth[:-1]) > 0
+    opened = np.bincount(np.array([s.start for s in spans], dtype=np.intp), minlength=size + 1)
+    closed = np.bincount(np.array([s.end for s in spans], dtype=np.intp), minlength=size + 1)
+    return np.cumsum(opened - closed)[:size] > 0
 
 
 def _positions(mask: np.ndarray) -> list[int]:
