@@ -247,9 +247,10 @@ class ClaimReader:
             before = last_word(self.text[max(first, at - 40) : at])
             if before in cues.NOT_A_VERB_BEFORE or before in PASSIVE:
                 continue
-            if match.group("part"):
+            family = cues.cue_family(match.group())
+            if family == "part":
                 self._participle(match, first, last)
-            elif match.group("to"):
+            elif family == "to":
                 self._to_cue(match, first, last)
             else:
                 self._say_cue(match, first, last)
@@ -274,7 +275,7 @@ class ClaimReader:
                 speaker = self.speakers.first_head(first, at)
         if speaker is None:
             return
-        cue = match.group("part")
+        cue = match.group()
         pattern = (
             cues.TO_AFTER
             if cue.startswith(("vowing", "pledging", "expressing"))
@@ -287,7 +288,7 @@ class ClaimReader:
             self._forward(speaker, match.start(), cue, after.end(), last)
 
     def _to_cue(self, match: re.Match, first: int, last: int) -> None:
-        cue = match.group("to")
+        cue = match.group()
         if cue.startswith(("called", "calls")):
             pattern = cues.FOR_AFTER
         elif cue.startswith(("urged", "urges", "called on", "calls on")):
@@ -302,7 +303,7 @@ class ClaimReader:
             self._forward(speaker, match.start(), cue, after.end(), last)
 
     def _say_cue(self, match: re.Match, first: int, last: int) -> None:
-        cue, end = match.group("say"), match.end()
+        cue, end = match.group(), match.end()
         before_word = last_word(self.text[first : match.start()])
         if before_word == "as":  # "as noted above": no reported text follows
             return

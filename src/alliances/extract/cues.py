@@ -48,8 +48,42 @@ _PARTICIPLE = (
     r"expressing (?:a|an|his|her|its|their|the) (?:\w+ )?(?:" + _STANCE + r")"
 )
 # The letters cues start with: a lookahead on them lets `re` skip other word starts quickly.
-_FIRST = "".join(sorted({a[0] for a in f"{_SAY}|{_TO}|{_PARTICIPLE}".split("|") if a[0].isalpha()}))
-CUE = re.compile(rf"\b(?=[{_FIRST}])(?:(?P<say>{_SAY})|(?P<to>{_TO})|(?P<part>{_PARTICIPLE}))\b")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern ("a|b(?:c|d)" -> ["a", "b(?:c|d)"])."""
+    parts, depth, current = [], 0, ""
+    for char in pattern:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
+
+
+def _by_first_letter(alternatives: list[str]) -> str:
+    """One alternation branch per first letter, so `re` tries a few cues at a word, not all."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
+# Any cue word, as a whole word; `cue_family` says which family matched.
+CUE = re.compile(r"\b(?:" + _by_first_letter(_alternatives(f"{_SAY}|{_TO}|{_PARTICIPLE}")) + r")\b")
+_SAY_CUE = re.compile(_SAY)
+_TO_CUE = re.compile(_TO)
+
+
+def cue_family(cue: str) -> str:
+    """ "say", "to" or "part" (participle) for a text that CUE matched."""
+    if _SAY_CUE.fullmatch(cue):
+        return "say"
+    return "to" if _TO_CUE.fullmatch(cue) else "part"
+
+
 # No leading \b: a pattern that opens with a literal lets `re` skip ahead fast.
 ACCORDING = re.compile(r"(?:A|a)ccording to\s+")
 # A quotation on one line: straight or curly marks, at least one character inside.
