@@ -181,7 +181,7 @@ def test_shared_forms_follow_the_document():
 def test_generic_organs_belong_to_the_nearest_state():
     text = "Japan and the US met. The Defense Ministry said so. Later Australia's Navy sailed."
     got = [(m.text, m.actor_id) for m in run(text).slots["mentions"]]
-    assert ("Defense Ministry", "Institute", "of", "University", "In 2015", "USA") in got
+    assert ("Defense Ministry", "USA") in got
     assert ("Navy", "AUS") in got
     assert ids("The Defense Ministry said so.") == set()
 
@@ -263,6 +263,10 @@ ALPHABET = "USJapnChiKorelt.-’' \n,AIMPrsdfgGNTOHabcmn"
                 "al-",
                 "SDF",
                 "Defense Ministry",
+                "Institute",
+                "of",
+                "University",
+                "In 2015",
                 "’s",
             ]
         )
