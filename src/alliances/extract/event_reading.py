@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from alliances.extract.event_patterns import EventPattern, hashes
 from alliances.extract.model import Event
+from alliances.extract.text import Sentence
 
 if TYPE_CHECKING:
     from alliances.extract.events import EventExtractor
@@ -86,7 +87,7 @@ class SentenceReader:
         view: TokenView,
         bounds: tuple[int, int],
         spans: list[Span],
-        sentence,
+        sentence: Sentence,
     ) -> None:
         self.lexicon = extractor.lexicon
         self.codebook = extractor.codebook
@@ -358,7 +359,9 @@ class SentenceReader:
         return any(self.word(i) in self.cues["domestic"] for i in range(trigger.end, end))
 
 
-def organisations(spans: list[Span], text: str, sentence, starts: np.ndarray) -> list[Span]:
+def organisations(
+    spans: list[Span], text: str, sentence: Sentence, starts: np.ndarray
+) -> list[Span]:
     """Organisations the gazetteer does not know, named in the sentence by a capitalised name
     ending in an organisation word ("Amnesty International", "the Ceasefire Violations
     Committee"), outside `spans`; their id is `org:` and the slug of the name. The reader takes
