@@ -89,6 +89,15 @@ _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,4}$")
 _PRONOUN_GAP = re.compile(r"\b(?P<p>its|their)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _LEADING_PRONOUN = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
+# Every word a tie noun (`_NOUN`, or the object of a signing verb) can end in, lower-cased: a
+# regex that ends in a tie noun and then spaces can only match where the text before the spaces
+# ends in one of these (a cheap test before the costly search).
+_NOUN_ENDINGS = (
+    "alliance", "alliances", "partnership", "partnerships", "treaty", "treaties", "pact",
+    "pacts", "collusion", "relations", "relationship", "ties", "cooperation", "co-operation",
+    "arrangement", "arrangements", "dialogue", "links", "agreement", "agreements", "accord",
+    "accords", "deal",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -124,11 +133,30 @@ def _noun(match: re.Match) -> str | None:
 class SentenceView:
     """One sentence and the tie-capable mentions in it, with the previous sentence's subject."""
 
-    def __init__(self, text: str, start: int, end: int, mentions: Sequence, previous: str | None):
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        mentions: Sequence,
+        previous: str | None,
+        folded: str | None = None,
+    ):
         self.text, self.start, self.end = text, start, end
         self.mentions = [m for m in mentions if m.kind in TIE_ACTOR_KINDS]
         self.by_start = {m.start: m for m in self.mentions}
         self.previous_subject = previous
+        self.folded = folded  # `scan.folded(text)`, for cheap tests; None: no tests
+
+    def may_say(self, word: str) -> bool:
+        """False only when the sentence surely lacks `word` (lower case) in any case."""
+        return self.folded is None or self.folded.find(word, self.start, self.end) >= 0
+
+    def may_end_in_noun(self, start: int, end: int, more: tuple[str, ...] = ()) -> bool:
+        """False only when text[start:end] surely does not end in a tie noun and spaces."""
+        if self.folded is None:
+            return True
+        return self.folded[start:end].rstrip().endswith(_NOUN_ENDINGS + more)
 
     def first_actor(self) -> str | None:
         """The first actor the sentence names (what a following "it" most often refers to)."""
@@ -215,10 +243,11 @@ def from_chains(view: SentenceView, consumed: set[int]) -> list[Described]:
     return out
 
 
-def _anchored(view: SentenceView, word: re.Pattern) -> list[tuple[re.Match, object]]:
-    """Each occurrence of `word` ("between ", "with the ") directly followed by a mention."""
+def _anchored(view: SentenceView, word: re.Pattern, literal: str) -> list[tuple[re.Match, object]]:
+    """Each occurrence of `word` ("between ", "with the "), which starts with `literal`,
+    directly followed by a mention."""
     out = []
-    if not view.mentions:
+    if not view.mentions or not view.may_say(literal):
         return out
     for w in word.finditer(view.text, view.start, view.end):
         mention = view.by_start.get(w.end())
@@ -230,8 +259,11 @@ def _anchored(view: SentenceView, word: re.Pattern) -> list[tuple[re.Match, obje
 def from_between(view: SentenceView) -> list[Described]:
     """ "<noun> between A and B (and between C and D)"."""
     out = []
-    for word, a in _anchored(view, _BETWEEN_WORD):
-        head = _BETWEEN.search(view.text, max(view.start, word.start() - 80), word.start())
+    for word, a in _anchored(view, _BETWEEN_WORD, "between"):
+        lo = max(view.start, word.start() - 80)
+        if not view.may_end_in_noun(lo, word.start(), ("one", "ones")):
+            continue
+        head = _BETWEEN.search(view.text, lo, word.start())
         if head is None:
             continue
         if head.group("one") and not re.search(STRONG, view.text[view.start : head.start()]):
@@ -252,8 +284,11 @@ def from_between(view: SentenceView) -> list[Described]:
 def from_owner_with(view: SentenceView) -> list[Described]:
     """ "<owner>'s <noun> with B (and C)" and "<owner> signed ... <noun> with B"."""
     out = []
-    for word, b in _anchored(view, _WITH_WORD):
-        head = _WITH.search(view.text, max(view.start, word.start() - 120), word.start())
+    for word, b in _anchored(view, _WITH_WORD, "with"):
+        lo = max(view.start, word.start() - 120)
+        if not view.may_end_in_noun(lo, word.start()):
+            continue
+        head = _WITH.search(view.text, lo, word.start())
         if head is None:
             continue
         if head.group("verb") is None:
@@ -278,6 +313,8 @@ def from_owner_with(view: SentenceView) -> list[Described]:
 def from_their(view: SentenceView) -> list[Described]:
     """ "their <noun>" (not followed by "with"): the pair named before it."""
     out = []
+    if len(view.mentions) < 2 or not view.may_say("their"):
+        return out
     for head in _THEIR.finditer(view.text, view.start, view.end):
         if _THEN_WITH.match(view.text, head.end()):
             continue
@@ -320,6 +357,8 @@ def from_allies(view: SentenceView) -> list[Described]:
 def from_minilateral_lists(view: SentenceView) -> list[Described]:
     """ "trilateral ... Japan, the US and South Korea": a list of 3+ states in a sentence that
     calls their meeting or cooperation trilateral (or quadrilateral, minilateral)."""
+    if sum(1 for m in view.mentions if m.kind == "state") < 3 or not view.may_say("lateral"):
+        return []
     if not _MINILATERAL.search(view.text, view.start, view.end):
         return []
     out = []
@@ -342,15 +381,18 @@ def from_minilateral_lists(view: SentenceView) -> list[Described]:
 
 def describe(view: SentenceView, consumed: set[int]) -> list[Described]:
     """Every described tie in one sentence, in text order."""
-    found = (
-        from_chains(view, consumed)
-        + from_between(view)
-        + from_owner_with(view)
-        + from_their(view)
-        + from_subject_verb(view)
-        + from_minilateral_lists(view)
-        + from_allies(view)
-    )
+    if len(view.mentions) < 2:  # all other shapes need two actors in the sentence
+        found = from_owner_with(view) if view.mentions else []
+    else:
+        found = (
+            from_chains(view, consumed)
+            + from_between(view)
+            + from_owner_with(view)
+            + from_their(view)
+            + from_subject_verb(view)
+            + from_minilateral_lists(view)
+            + from_allies(view)
+        )
     found = [
         d
         for d in found

@@ -28,3 +28,19 @@ def start_guard(words, symbols: str = "") -> str:
     signs = re.escape(symbols)
     symbol_branch = f"(?=[{signs}])|" if symbols else ""
     return rf"(?=[\d{signs}{letters}])(?:{symbol_branch}\b(?-i:(?=\d|{branches})))"
+
+
+_DOTLESS = ("\u0131", "\u017f")  # dotless i, long s: `re.IGNORECASE` matches them to i and s
+
+
+def folded(text: str) -> str | None:
+    """`text` lower-cased character for character (same length, same offsets), for cheap literal
+    tests of where a case-insensitive pattern could match: wherever `(?i)word` matches `text`,
+    `folded(text)` has `word`. None when lower-casing changes the length ("İ"), so the offsets
+    would not line up (callers then skip the test)."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return None
+    if not lower.isascii() and (_DOTLESS[0] in lower or _DOTLESS[1] in lower):
+        lower = lower.replace(_DOTLESS[0], "i").replace(_DOTLESS[1], "s")
+    return lower

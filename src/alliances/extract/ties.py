@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from alliances.extract.described_ties import Described, SentenceView, describe
+from alliances.extract.described_ties import TIE_ACTOR_KINDS, Described, SentenceView, describe
 from alliances.extract.model import Tie
 from alliances.extract.named_ties import (
     NamedTies,
@@ -32,6 +32,7 @@ from alliances.extract.named_ties import (
     object_after,
 )
 from alliances.extract.pipeline import State
+from alliances.extract.scan import folded
 from alliances.reference import Reference
 from alliances.reference import Tie as ReferenceTie
 from alliances.reference.model import first_day
@@ -117,8 +118,11 @@ class TieFinder:
         found.extend(named.values())
         resolved: dict[tuple, ReferenceTie | None] = {}
         previous: str | None = None
+        lower = folded(text)
         for sentence, in_sentence in zip(sentences, by_sentence, strict=True):
-            view = SentenceView(text, sentence.start, sentence.end, in_sentence, previous)
+            if not any(m.kind in TIE_ACTOR_KINDS for m in in_sentence):
+                continue  # no tie to describe, and no subject for the next sentence
+            view = SentenceView(text, sentence.start, sentence.end, in_sentence, previous, lower)
             for d in describe(view, consumed):
                 key = (frozenset(d.members), d.noun)
                 if key not in resolved:
