@@ -271,6 +271,13 @@ def test_classifying_nouns_and_plural_nouns_are_not_events():
     assert triples("Japan protests the Chinese incursion.") == {("JPN", "CHN", "PROTEST")}
 
 
+def test_welcoming_a_decision_is_support_and_a_delegation_a_visit():
+    text = "Australia welcomed the Philippine decision to expand military access."
+    assert triples(text) == {("AUS", "PHL", "SUPPORT")}
+    text = "The Indian prime minister welcomed the visiting Japanese delegation."
+    assert triples(text) == {("IND", "JPN", "CONSULT")}
+
+
 def test_converse_phrase_swaps_the_roles():
     assert triples("Ukraine received a shipment of tanks from Germany.") == {("DEU", "UKR", "AID")}
 
