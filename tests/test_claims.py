@@ -235,6 +235,13 @@ def test_an_expert_named_in_apposition_is_the_speaker():
     assert (claim.speaker, claim.cue) == ("person:paul-smith", "holds")
 
 
+def test_an_unknown_named_speaker_is_not_replaced_by_the_state_before_the_name():
+    claim = only("Japanese Foreign Minister Hans Van den Broek said the talks had failed.")
+    assert claim.speaker is None
+    claim = only("The Japanese Cabinet said the budget would rise.")
+    assert claim.speaker == "JPN"
+
+
 def test_officials_speak_for_the_actor_before_them():
     claim = only("US officials said the deployment would be rotational.")
     assert claim.speaker == "USA"

@@ -52,6 +52,13 @@ OFFICIALS = words(
     "officials official diplomats sources spokesman spokeswoman spokesperson authorities "
     "government administration ministry leaders"
 )
+# Capitalised heads that are bodies, not people: "the Japanese Cabinet said".
+INSTITUTIONS = words(
+    "cabinet ministry government parliament diet congress senate house assembly council "
+    "committee commission office department agency administration embassy command forces "
+    "force army navy military police guard radio television media press court party union "
+    "secretariat headquarters"
+)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 ACTOR_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 # Definite descriptions that point back: "the two countries", "both leaders", "the minister".
@@ -180,6 +187,8 @@ class Speakers:
             return self.group(group.group("noun"), start + group.start())
         for mention in reversed(candidates):
             if self.is_head(mention):
+                if mention.kind != "person" and self.unresolved_name(start, end, candidates):
+                    return None  # "Dutch Foreign Minister Hans Van den Broek said": not NLD
                 return mention.actor_id
         owners = [
             m
@@ -191,6 +200,17 @@ class Speakers:
             return owners[-1].actor_id
         groups = list(_GROUP_ANYWHERE.finditer(region))
         return self.group(groups[-1].group("noun"), start + groups[-1].start()) if groups else None
+
+    def unresolved_name(self, start: int, end: int, candidates: list[Any]) -> bool:
+        """Whether the subject phrase ends in a capitalised name no mention covers: someone
+        the gazetteer does not know, whom a state or body named before must not stand for."""
+        first, last = last_word_span(self.text, start, end)
+        word = self.text[first:last]
+        return (
+            word[:1].isupper()
+            and word.lower() not in INSTITUTIONS
+            and not any(m.start <= first < m.end for m in candidates)
+        )
 
     def adjacent(self, end: int) -> str | None:
         """The mention ending right before `end` (only spaces and commas between), if any."""
