@@ -396,3 +396,7 @@ def test_events_command_bad_input(tmp_path):
     result = CliRunner().invoke(main, ["events", "--input", str(source)])
     assert result.exit_code == 1
     assert "bad.jsonl:1" in result.output
+    source.write_text('{"id": "a", "text": "Japan met China."}\n{"id": "b", "text": 3}\n')
+    result = CliRunner().invoke(main, ["events", "--input", str(source)])
+    assert result.exit_code == 1
+    assert "bad.jsonl:2: 'text' must be a string" in result.output

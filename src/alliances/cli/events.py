@@ -43,6 +43,8 @@ def events(input_path: Path, output_path: Path | None) -> None:
                 text = record["text"]
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 fail(f"{input_path}:{number}: expected a JSON object with 'text' ({exc})")
+            if not isinstance(text, str):
+                fail(f"{input_path}:{number}: 'text' must be a string")
             found = sentence_events(text, record.get("published"))
             lines.append(json.dumps({"id": record.get("id"), "events": found}, ensure_ascii=False))
     out = "\n".join(lines) + ("\n" if lines else "")
