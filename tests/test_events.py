@@ -159,6 +159,14 @@ def test_compound_subject_and_agent():
                              ("IND", "PRK", "ACCUSE")}  # fmt: skip
 
 
+def test_venue_of_a_joint_event_is_not_its_target():
+    assert triples("Brazil and Argentina signed a trade agreement in Buenos Aires.") == {
+        ("BRA", None, "SUPPORT"),
+        ("ARG", None, "SUPPORT"),
+    }
+    assert triples("The Iraqi president arrived in Amman.") == {("IRQ", "JOR", "CONSULT")}
+
+
 def test_compound_target():
     assert triples("The Vietnamese minister met Japan and Australia in Hanoi.") == {
         ("VNM", "JPN", "CONSULT"),

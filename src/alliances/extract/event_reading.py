@@ -283,7 +283,8 @@ class SentenceReader:
             by = next((i for i in range(trigger.end, clause[1]) if self.word(i) == BY), None)
             agent = self._first_after(by + 1, clause[1]) if by is not None else []
             return agent, subject
-        return subject, self._first_after(trigger.start + 1, clause[1])
+        venue = len(subject) > 1 and trigger.pattern.type in self.lexicon.cues["venue_types"]
+        return subject, self._first_after(trigger.start + 1, clause[1], skip_venues=venue)
 
     def _passive(self, trigger: Trigger) -> bool:
         """A verb pattern whose first word is a past participle after a form of "be", not an
@@ -328,8 +329,16 @@ class SentenceReader:
         )  # fmt: skip
         return self._compound(about, limit=clause[1]) if about else []
 
-    def _first_after(self, start: int, end: int) -> list[Span]:
-        after = next((s for s in self.spans if s.start >= start and s.end <= end), None)
+    def _first_after(self, start: int, end: int, skip_venues: bool = False) -> list[Span]:
+        """The first actor in tokens [start, end), with what is coordinated with it; with
+        `skip_venues` (for several actors acting together), not one after "in" or "at": the
+        place where they meet or sign ("Brazil and Argentina signed ... in Buenos Aires")."""
+        venue = self.cues["venue"] if skip_venues else frozenset()
+        after = next(
+            (s for s in self.spans
+             if s.start >= start and s.end <= end and self.word(s.start - 1) not in venue),
+            None,
+        )  # fmt: skip
         return self._compound(after, limit=end) if after else []
 
     def _compound(self, head: Span, limit: int) -> list[Span]:
