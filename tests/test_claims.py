@@ -242,6 +242,21 @@ def test_an_unknown_named_speaker_is_not_replaced_by_the_state_before_the_name()
     assert claim.speaker == "JPN"
 
 
+def test_speaker_named_after_the_cue():
+    claims = claims_of(
+        "“The alliance is stronger than ever before,” said Japanese Defense Minister Minoru "
+        "Kihara, speaking in Tokyo.\n"
+        "“The talks have failed us all today,” said Japanese Foreign Minister Hans Broek.\n"
+        "The alliance is stronger than ever before, said Japanese Defense Minister Minoru Kihara."
+    )
+    assert [c.speaker for c in claims] == ["person:minoru-kihara", None, "person:minoru-kihara"]
+
+
+def test_a_comma_before_said_with_a_short_subject_still_reads_forward():
+    claim = only("Kishida, however, said Paul Smith had agreed.")
+    assert (claim.speaker, claim.text) == ("person:fumio-kishida", "Paul Smith had agreed")
+
+
 def test_officials_speak_for_the_actor_before_them():
     claim = only("US officials said the deployment would be rotational.")
     assert claim.speaker == "USA"

@@ -193,14 +193,7 @@ class ClaimReader:
                 found = self.text.find(stopper, cue_end, stop)
                 if found >= 0 and self.speakers.within(cue_end, found):
                     stop = found
-            region = self.speakers.within(cue_end, stop)
-            word = self.text[cue_end:stop].split()
-            if region:
-                speaker = region[0].actor_id
-            elif word:
-                speaker = self.speakers.pronoun(word[0].strip(",."), cue_end)
-            else:
-                speaker = None
+            speaker = self.speakers.named_after(cue_end, stop)
             return speaker, match.start("cue"), match.group("cue")
         match = cues.AFTER_QUOTE_SPEAKER_FIRST.match(self.text, end, line_end)
         if match and self.sentence(match.start("cue")) == self.sentence(end - 1):
@@ -317,6 +310,12 @@ class ClaimReader:
             after = cues.STANCE_OBJECT_AFTER.match(self.text, end, last)
         if after is None and cue in ("announced", "announces"):
             after = cues.PLAN_AFTER.match(self.text, end, last)
+        if (
+            after is None
+            and self._named_after_comma(match.start(), end, first, last)
+            and self._inverted(first, match.start(), cue, end, last)
+        ):
+            return
         if after is None and cue in cues.BARE:
             after = cues.BARE_AFTER.match(self.text, end, last)
             rest = self.text[after.end() : last].split() if after else []
@@ -335,6 +334,18 @@ class ClaimReader:
             not self.text[end:last].strip(" .") or self._trailing_adverbial(end, last)
         ):
             self._inverted(first, match.start(), cue, end, last)
+
+    def _named_after_comma(self, at: int, end: int, first: int, last: int) -> bool:
+        """'..., said Defense Minister Minoru Kihara.': a comma before the cue and only a short
+        phrase naming a person (or "he") after it."""
+        if not self.text[first:at].rstrip().endswith(","):
+            return False
+        words = self.text[end:last].split()
+        if not words or len(words) > MAX_TRAILING_WORDS:
+            return False
+        return words[0].lower().strip(".,") in ("he", "she") or any(
+            m.kind == "person" for m in self.speakers.within(end, last)
+        )
 
     def _forward(self, speaker: str | None, at: int, cue: str, start: int, last: int) -> None:
         coordinated = cues.COORDINATED_CUE.search(self.text, start, last)
@@ -362,27 +373,25 @@ class ClaimReader:
         words = self.text[end:last].split()
         return 0 < len(words) <= MAX_TRAILING_WORDS and words[0].lower() in cues.ADVERBIAL_START
 
-    def _inverted(self, first: int, at: int, cue: str, end: int, last: int) -> None:
-        """'..., X said.' or '..., said X.': the reported text precedes the attribution."""
+    def _inverted(self, first: int, at: int, cue: str, end: int, last: int) -> bool:
+        """'..., X said.' or '..., said X.': the reported text precedes the attribution.
+        Returns whether it found a claim."""
         text = self.text
         lead = text[first:at].rstrip()
         if lead.endswith(","):
             comma = first + len(lead) - 1
-            region = self.speakers.within(end, last)
-            words = text[end:last].split()
-            if region:
-                speaker = region[0].actor_id
-            else:
-                speaker = self.speakers.pronoun(words[0].strip(".,"), at) if words else None
+            speaker = self.speakers.named_after(end, last)
         else:
             comma = text.rfind(", ", first, at)
             if comma < 0:
-                return
+                return False
             speaker = self.speakers.subject(comma + 1, at)
         span = self.trim(first, comma)
-        if span:
-            span, kind = self.unwrap(span)
-            self.add(speaker, at, cue, kind, span)
+        if span is None:
+            return False
+        span, kind = self.unwrap(span)
+        self.add(speaker, at, cue, kind, span)
+        return True
 
     # -- pass 3: "according to" -----------------------------------------------------------------
 

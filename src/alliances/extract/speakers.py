@@ -201,6 +201,27 @@ class Speakers:
         groups = list(_GROUP_ANYWHERE.finditer(region))
         return self.group(groups[-1].group("noun"), start + groups[-1].start()) if groups else None
 
+    def named_after(self, start: int, stop: int) -> str | None:
+        """The speaker named right after a cue: 'said Japanese Defense Minister Minoru Kihara,
+        ...' -> the person; 'said he' -> the pronoun's antecedent."""
+        comma = self.text.find(",", start, stop)
+        phrase_end = stop if comma < 0 else comma
+        while phrase_end > start and self.text[phrase_end - 1] in ".;:!? ":
+            phrase_end -= 1
+        mentions = self.within(start, stop)
+        if not mentions:
+            words = self.text[start:stop].split()
+            return self.pronoun(words[0].strip(",."), start) if words else None
+        speaker = self.first_head(start, phrase_end) or mentions[0].actor_id
+        named = [m for m in mentions if m.actor_id == speaker]
+        if (
+            named
+            and named[0].kind != "person"
+            and self.unresolved_name(start, phrase_end, mentions)
+        ):
+            return None
+        return speaker
+
     def unresolved_name(self, start: int, end: int, candidates: list[Any]) -> bool:
         """Whether the subject phrase ends in a capitalised name no mention covers: someone
         the gazetteer does not know, whom a state or body named before must not stand for."""
