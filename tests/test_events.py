@@ -286,6 +286,15 @@ def test_welcoming_a_decision_is_support_and_a_delegation_a_visit():
     assert triples(text) == {("IND", "JPN", "CONSULT")}
 
 
+def test_tests_blockades_vetoes_and_weighed_sanctions():
+    text = "Officials in Seoul said North Korea had test-fired a cruise missile."
+    assert triples(text) == {("PRK", None, "MOBILIZE")}
+    text = "The Chinese coast guard has repeatedly blocked Philippine resupply missions."
+    assert triples(text) == {("CHN", "PHL", "COERCE")}
+    text = "The United States is considering new sanctions against Iran."
+    assert triples(text) == {("USA", "IRN", "THREATEN")}
+
+
 def test_converse_phrase_swaps_the_roles():
     assert triples("Ukraine received a shipment of tanks from Germany.") == {("DEU", "UKR", "AID")}
 
