@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -75,6 +76,20 @@ def test_every_extracted_item_is_a_fact_with_its_exact_span(tmp_path, db_path):
 
     money = {r[3]: (r[5], r[6]) for r in rows if r[0] == "quantity"}
     assert money["more than 10 trillion"] == ("2027", "year")
+
+
+def test_bundled_examples_store_every_fact_with_its_exact_span(db_path):
+    examples = Path(alliances.__file__).parent / "data" / "examples"
+    with alliances.open(db_path) as db:
+        report = db.ingest([examples])
+    assert len(report.added) == len(list(examples.glob("*.txt"))) and not report.failed
+    con = sqlite3.connect(db_path)
+    rows = con.execute(
+        'SELECT d.text, f.start, f."end", f.span_text, f.kind FROM facts f '
+        "JOIN documents d ON d.id = f.document_id"
+    ).fetchall()
+    assert {kind for *_, kind in rows} >= {"claim", "tie", "event"}
+    assert all(text[start:end] == span for text, start, end, span, _ in rows)
 
 
 def test_mentions_are_stored_with_spans(tmp_path, db_path):
