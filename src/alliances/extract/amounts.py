@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from alliances.extract.scan import start_guard
+from alliances.extract.scan import folded, start_guard
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -192,10 +192,61 @@ def _suffix_currency(m: re.Match) -> str:
     return _SUFFIX_WORDS[word]
 
 
+_DIGITS_RE = re.compile(r"\d+")
+_NUMBER_WORDS = tuple(sorted(_WORD_NUMBERS))
+# The last character of every prefix currency, lower-cased ("US$", "RMB", "Rs.", "JPY", "€").
+_CURRENCY_ENDS = frozenset(c[-1].lower() for c in _PREFIX_CURRENCIES)
+_LONGEST_PREFIX = max(map(len, _PREFIX_CURRENCIES)) + 1  # and one space
+
+
+def _atom_starts(text: str) -> list[int] | None:
+    """Every position where an `_ATOM_RE` match can start, in order (a superset); None when
+    `text` cannot be folded.
+
+    A match's number starts where a digit run or a number word starts after a non-word
+    character; a currency (and one space) may come before it. Trying `_ATOM_RE.match` only at
+    these positions gives what `finditer` gives, without trying the pattern everywhere.
+    """
+    low = folded(text)
+    if low is None:
+        return None
+    anchors = [m.start() for m in _DIGITS_RE.finditer(text)]
+    for word in _NUMBER_WORDS:
+        i = low.find(word)
+        while i >= 0:
+            anchors.append(i)
+            i = low.find(word, i + 1)
+    starts = set()
+    for a in anchors:
+        before = text[a - 1] if a else ""
+        if before.isalnum() or before == "_":
+            continue  # inside a word: a number needs a non-word character before it
+        starts.add(a)
+        if before.isspace() and a >= 2:
+            before = text[a - 2]
+        if before.lower() in _CURRENCY_ENDS:
+            starts.update(range(max(0, a - _LONGEST_PREFIX), a))
+    return sorted(starts)
+
+
+def _atoms(text: str) -> list[re.Match]:
+    """`_ATOM_RE.finditer(text)`, tried only where a match can start."""
+    starts = _atom_starts(text)
+    if starts is None:
+        return list(_ATOM_RE.finditer(text))
+    out = []
+    taken = 0
+    for start in starts:
+        if start >= taken and (m := _ATOM_RE.match(text, start)) is not None:
+            out.append(m)
+            taken = m.end()
+    return out
+
+
 def _numbers(text: str) -> list[_Number]:
     """Every number with the currency and scale written next to it."""
     numbers = []
-    for m in _ATOM_RE.finditer(text):
+    for m in _atoms(text):
         cur, short = m.group("cur"), m.group("short")
         if short and not cur:
             continue  # "5m" without a currency is a length
@@ -293,7 +344,14 @@ def _classify(text: str, numbers: list[_Number]) -> list[Amount]:
 def _shares(text: str) -> list[Amount]:
     """'half of the US forces' -> percent 50 (a share, not the number one half)."""
     found = []
-    for m in _SHARE_RE.finditer(text):
+    low = folded(text)
+    start = 0
+    if low is not None:  # every share names a half, third or quarter, at most 6 characters in
+        firsts = [i for i in (low.find("half"), low.find("third"), low.find("quarter")) if i >= 0]
+        if not firsts:
+            return found
+        start = max(0, min(firsts) - 6)
+    for m in _SHARE_RE.finditer(text, start):
         if _SHARE_BEFORE_RE.search(text, max(0, m.start() - 10), m.start()):
             continue
         bound, start = _bound(text, m.start())
