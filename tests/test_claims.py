@@ -201,6 +201,15 @@ def test_according_to_an_actor():
     assert claim.text == "the deployment will begin next spring"
 
 
+def test_according_to_the_head_of_the_phrase():
+    claim = only("According to Japanese Prime Minister Fumio Kishida, the talks went well.")
+    assert claim.speaker == "person:fumio-kishida"
+    claim = only("According to Japanese Foreign Minister Hans Broek, the talks went well.")
+    assert claim.speaker is None
+    claim = only("According to the provisions of the Japan-US treaty, the alliance is unequal.")
+    assert claim.speaker is None
+
+
 def test_according_to_a_document_credits_the_actor_its_pronoun_names():
     claim = only(
         "Japan is taking bold steps. According to the Defense Force Preparedness Plan, it plans "

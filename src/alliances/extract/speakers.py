@@ -301,8 +301,14 @@ class Speakers:
         """An "according to" phrase: (True, its first actor), (True, None) when vague, or
         (False, None) when it names no actor (a document: "the Defense Plan")."""
         candidates = [m for m in self.within(start, end) if self.is_chain_free(m)]
-        if candidates:
-            return True, candidates[0].actor_id
+        if candidates:  # "according to Japan's Kyodo News", "... to a DoD news release"
+            speaker = self.first_head(start, end) or candidates[0].actor_id
+            while end > start and self.text[end - 1] in ".;:!? ":
+                end -= 1
+            kinds = {m.kind for m in candidates if m.actor_id == speaker}
+            if "person" not in kinds and self.unresolved_name(start, end, candidates):
+                return True, None
+            return True, speaker
         if set(re.findall(r"[a-z]+", self.text[start:end].lower())) & VAGUE:
             return True, None
         group = _GROUP_ANYWHERE.search(self.text, start, end)
