@@ -155,6 +155,8 @@ def test_stances_calls_and_concerns():
     claim = only("Japan reaffirmed its unwavering commitment to the alliance with the US.")
     assert (claim.speaker, claim.cue) == ("JPN", "reaffirmed")
     assert claim.text == "its unwavering commitment to the alliance with the US"
+    claim = only("Paul Smith reaffirmed the United States' ironclad commitment to Japan.")
+    assert claim.text == "the United States' ironclad commitment to Japan"
     claim = only("Kishida called on China to act responsibly in the East China Sea.")
     assert (claim.cue, claim.text) == (
         "called on",

@@ -122,7 +122,7 @@ REAFFIRM = words(
     "underscored emphasised emphasized emphasises emphasizes confirmed confirms"
 )
 STANCE_OBJECT_AFTER = re.compile(
-    r"\s+(?=(?:its|their|his|her|the|a|an|our)\s+(?:[\w-]+\s+){0,2}(?:commitment|support|"
+    r"\s+(?=(?:its|their|his|her|the|a|an|our)\s+(?:[\w'’-]+\s+){0,3}(?:commitment|support|"
     r"opposition|position|stance|concern|determination|resolve|intention|readiness|"
     r"willingness|importance)\b)"
 )
