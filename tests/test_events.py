@@ -167,6 +167,10 @@ def test_venue_of_a_joint_event_is_not_its_target():
     assert triples("The Iraqi president arrived in Amman.") == {("IRQ", "JOR", "CONSULT")}
 
 
+def test_peoples_in_the_plural_are_their_states():
+    assert triples("Palestinians protested against Israeli raids.") == {("PSE", "ISR", "PROTEST")}
+
+
 def test_compound_target():
     assert triples("The Vietnamese minister met Japan and Australia in Hanoi.") == {
         ("VNM", "JPN", "CONSULT"),

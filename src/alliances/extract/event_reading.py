@@ -10,12 +10,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
+from alliances import gazetteer
 from alliances.extract.event_patterns import EventPattern, hashes
 from alliances.extract.model import Event
 from alliances.extract.text import Sentence
@@ -386,6 +388,34 @@ def organisations(
         slug = _SLUG.sub("-", match.group().lower()).strip("-")
         found.append(Span(first, last, start, end, f"org:{slug}"))
     return found
+
+
+@cache
+def _peoples() -> tuple[re.Pattern, dict[str, str]]:
+    """A regex of the plural demonyms of the gazetteer's states ("Palestinians", "Iraqis"),
+    which name a state's people as actors, and the state of each."""
+    states = {}
+    for entry in gazetteer.load().of_kind("state"):
+        for demonym in entry.demonyms:
+            if demonym[-1] in "nie" and " " not in demonym:
+                states.setdefault(demonym + "s", entry.id)
+    words = sorted(states, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b"), states
+
+
+def peoples(spans: list[Span], text: str, sentence: Sentence, starts: np.ndarray) -> list[Span]:
+    """`spans` with the peoples the sentence names in the plural ("the Palestinians" -> PSE),
+    which the gazetteer lists only as adjectives ("Palestinian")."""
+    pattern, states = _peoples()
+    found = []
+    for match in pattern.finditer(text, sentence.start, sentence.end):
+        start, end = match.span()
+        if any(s.char_start < end and start < s.char_end for s in spans):
+            continue
+        first = int(np.searchsorted(starts, start, "right")) - 1
+        last = int(np.searchsorted(starts, end, "left"))
+        found.append(Span(first, last, start, end, states[match.group()]))
+    return sorted(spans + found, key=lambda s: s.start) if found else spans
 
 
 def within(positions: list[int], bounds: tuple[int, int]) -> list[int]:

@@ -45,7 +45,14 @@ from alliances.events import Codebook
 from alliances.events import load as load_codebook
 from alliances.extract import event_patterns
 from alliances.extract.event_patterns import Lexicon, WordClasses, hashes
-from alliances.extract.event_reading import SentenceReader, Span, TokenView, Trigger, is_state
+from alliances.extract.event_reading import (
+    SentenceReader,
+    Span,
+    TokenView,
+    Trigger,
+    is_state,
+    peoples,
+)
 from alliances.extract.model import Event
 from alliances.extract.pipeline import State
 
@@ -154,6 +161,7 @@ class EventExtractor:
             inside = spans[
                 bisect.bisect_left(span_starts, first) : bisect.bisect_left(span_starts, last)
             ]
+            inside = peoples(inside, view.text, sentence, starts)
             reader = SentenceReader(self, view, (first, last), inside, sentence)
             in_sentence = dates[
                 bisect.bisect_left(date_starts, sentence.start) : bisect.bisect_left(
