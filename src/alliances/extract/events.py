@@ -25,8 +25,9 @@ is `alliances.extract.event_reading.SentenceReader`.
    attacked by X") and in converse phrases ("received aid from X") the roles swap. "X and Y",
    "X, Y and Z" and "X-Y" expand to one event per pair; adjacent mentions ("Japanese Prime
    Minister Ishiba") are one actor, its state. With no named target, an event on the source's
-   own people (a protest, a curfew, "arrested protesters") targets the source's state. An
-   organisation the gazetteer lacks ("Amnesty International") can be the source as `org:slug`.
+   own people (a protest, a curfew, "arrested protesters") targets the source's state. Peoples
+   named in the plural ("the Palestinians") act for their state; an organisation the gazetteer
+   lacks ("Amnesty International") can be the source as `org:slug`.
 5. Date: the date expression in the sentence nearest the trigger, else the publication date.
 """
 
