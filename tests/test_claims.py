@@ -176,6 +176,9 @@ def test_announced_a_plan_hopes_and_denials():
     claim = only("Kishida hopes that the summit will deepen cooperation with the US.")
     assert (claim.speaker, claim.cue) == ("person:fumio-kishida", "hopes")
     assert claims_of("It is expected that Japan will raise its budget.") == []
+    claim = only("Japan and the Philippines agreed that the pact would deepen cooperation.")
+    assert (claim.speaker, claim.cue) == ("PHL", "agreed")
+    assert claims_of("Japan and the Philippines agreed to deepen their cooperation.") == []
 
 
 def test_vowed_to_after_a_prepositional_subject():

@@ -25,7 +25,7 @@ _SAY = (
     r"concluded|concurred|pointed out|made it clear|made clear|makes it clear|reported|"
     r"warn|argue|insist|stress|emphasi[sz]e|note|contend|contends|contended|maintained|"
     r"maintains|remarked|holds|held|hold|is of the view|are of the view|hopes|hoped|hope|"
-    r"expects|expected|thinks|think|denied|denies|deny"
+    r"expects|expected|thinks|think|denied|denies|deny|agreed|agrees|agree"
 )
 # Of those, the ones that take a bare clause without "that" ("X said the plan ...").
 BARE = words(
