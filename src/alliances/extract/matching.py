@@ -37,13 +37,6 @@ class Match:
     actor_id: str
 
 
-@dataclass(frozen=True)
-class _Found:
-    start: int
-    end: int
-    candidates: tuple[str, ...]
-
-
 def _shape_ok(form_words: list[str], tokens: list[str]) -> bool:
     for want, got in zip(form_words, tokens, strict=True):
         if len(want) > 1 and want.isupper():
@@ -89,43 +82,67 @@ class FormMatcher:
         so that token texts come from `text` without building spaCy Token objects.
         """
         found = []
-        for match_id, start, end in self._matcher(doc):
-            candidates, spellings = self._forms[match_id]
-            first, last, length = offsets[start, 0], offsets[end - 1, 0], offsets[end - 1, 1]
-            if text[first : last + length] in self._exact or any(
+        matches = self._matcher(doc)
+        if matches:  # each match's first character and end, for all matches at once
+            starts = np.fromiter((m[1] for m in matches), np.intp, len(matches))
+            lasts = np.fromiter((m[2] for m in matches), np.intp, len(matches)) - 1
+            firsts = offsets[starts, 0].tolist()
+            ends = (offsets[lasts, 0] + offsets[lasts, 1]).tolist()
+        else:
+            firsts = ends = []
+        exact, forms = self._exact, self._forms
+        found = []  # (start, end, candidates)
+        for (match_id, start, end), first, last in zip(matches, firsts, ends, strict=True):
+            candidates, spellings = forms[match_id]
+            if text[first:last] in exact or any(
                 len(w) == end - start and _shape_ok(w, self._words(text, offsets, start, end))
                 for w in spellings
             ):
-                found.append(_Found(start, end, candidates))
-        found = longest_first(found)
-        counts = Counter(f.candidates[0] for f in found if len(f.candidates) == 1)
+                found.append((start, end, candidates))
+        found = _longest_first(found)
+        counts = Counter(c[0] for _, _, c in found if len(c) == 1)
         counts.pop(ANY_STATE, None)
         resolved = []
-        for i, item in enumerate(found):
-            if item.candidates == (ANY_STATE,):
-                actor_id = self._nearest_state(found, i, counts)
-            elif len(item.candidates) > 1:
-                actor_id = max(item.candidates, key=lambda c: counts[c])
-                actor_id = actor_id if counts[actor_id] else None
+        for i, (start, end, candidates) in enumerate(found):
+            if len(candidates) == 1:
+                actor_id = candidates[0]
+                if actor_id == ANY_STATE:
+                    actor_id = self._nearest_state(found, i, counts)
             else:
-                actor_id = item.candidates[0]
+                actor_id = max(candidates, key=lambda c: counts[c])
+                actor_id = actor_id if counts[actor_id] else None
             if actor_id is not None:
-                resolved.append(Match(item.start, item.end, actor_id))
+                resolved.append(Match(start, end, actor_id))
         return resolved
 
     @staticmethod
     def _words(text: str, offsets: np.ndarray, start: int, end: int) -> list[str]:
         return [text[i : i + n] for i, n in offsets[start:end].tolist()]
 
-    def _nearest_state(self, found: list[_Found], i: int, counts: Counter) -> str | None:
+    def _nearest_state(self, found: list[tuple], i: int, counts: Counter) -> str | None:
         """The state of a generic organ: the nearest one named before it, else the commonest."""
-        for item in reversed(found[:i]):
-            if found[i].start - item.end > NEAREST_STATE_WINDOW:
+        for _, end, candidates in reversed(found[:i]):
+            if found[i][0] - end > NEAREST_STATE_WINDOW:
                 break
-            if len(item.candidates) == 1 and item.candidates[0] in self.states:
-                return item.candidates[0]
+            if len(candidates) == 1 and candidates[0] in self.states:
+                return candidates[0]
         states = [(n, s) for s, n in counts.items() if s in self.states]
         return max(states)[1] if states else None
+
+
+def _longest_first(found: list[tuple]) -> list[tuple]:
+    """`longest_first` for (start, end, ...) tuples."""
+    if len(found) < 2:
+        return found
+    taken = bytearray(max(end for _, end, *_ in found))
+    kept = []
+    for item in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
+        start, end = item[0], item[1]
+        if not any(taken[start:end]):
+            kept.append(item)
+            taken[start:end] = b"\x01" * (end - start)
+    kept.sort(key=lambda m: m[0])
+    return kept
 
 
 def longest_first(matches: list) -> list:
