@@ -390,32 +390,34 @@ def organisations(
     return found
 
 
+_CAPITALISED_PLURAL = re.compile(r"\b[A-Z][a-z]+s\b")
+
+
 @cache
-def _peoples() -> tuple[re.Pattern, dict[str, str]]:
-    """A regex of the plural demonyms of the gazetteer's states ("Palestinians", "Iraqis"),
-    which name a state's people as actors, and the state of each."""
+def _peoples() -> dict[str, str]:
+    """The plural demonyms of the gazetteer's states ("Palestinians", "Iraqis"), which name a
+    state's people as actors, with the state of each."""
     states = {}
     for entry in gazetteer.load().of_kind("state"):
         for demonym in entry.demonyms:
             if demonym[-1] in "nie" and " " not in demonym:
                 states.setdefault(demonym + "s", entry.id)
-    words = sorted(states, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b"), states
+    return states
 
 
-def peoples(spans: list[Span], text: str, sentence: Sentence, starts: np.ndarray) -> list[Span]:
-    """`spans` with the peoples the sentence names in the plural ("the Palestinians" -> PSE),
-    which the gazetteer lists only as adjectives ("Palestinian")."""
-    pattern, states = _peoples()
+def peoples(text: str, starts: np.ndarray) -> list[Span]:
+    """The peoples a text names in the plural ("the Palestinians" -> PSE), which the gazetteer
+    lists only as adjectives ("Palestinian"): capitalised plurals looked up in one pass."""
+    states = _peoples()
     found = []
-    for match in pattern.finditer(text, sentence.start, sentence.end):
-        start, end = match.span()
-        if any(s.char_start < end and start < s.char_end for s in spans):
-            continue
-        first = int(np.searchsorted(starts, start, "right")) - 1
-        last = int(np.searchsorted(starts, end, "left"))
-        found.append(Span(first, last, start, end, states[match.group()]))
-    return sorted(spans + found, key=lambda s: s.start) if found else spans
+    for match in _CAPITALISED_PLURAL.finditer(text):
+        state = states.get(match.group())
+        if state is not None:
+            start, end = match.span()
+            first = int(np.searchsorted(starts, start, "right")) - 1
+            last = int(np.searchsorted(starts, end, "left"))
+            found.append(Span(first, last, start, end, state))
+    return found
 
 
 def within(positions: list[int], bounds: tuple[int, int]) -> list[int]:

@@ -126,6 +126,8 @@ class EventExtractor:
         lowers = doc.to_array([LOWER]).reshape(-1).astype(np.uint64)
         classes = self.table.classify(lowers)
         spans = _mention_spans(mentions, starts)
+        text = text if text is not None else doc.text
+        spans = _merge(spans, peoples(text, starts))
         named = _covered(spans, len(lowers))
         anchors = _positions(classes & ANCHOR)
         triggers = self._triggers(anchors, lowers.tolist(), named.tolist())
@@ -134,7 +136,7 @@ class EventExtractor:
         free = classes * ~named
         view = TokenView(
             doc=doc,
-            text=text if text is not None else doc.text,
+            text=text,
             lowers=lowers,
             offsets=starts,
             starts=starts.tolist(),
@@ -162,7 +164,6 @@ class EventExtractor:
             inside = spans[
                 bisect.bisect_left(span_starts, first) : bisect.bisect_left(span_starts, last)
             ]
-            inside = peoples(inside, view.text, sentence, starts)
             reader = SentenceReader(self, view, (first, last), inside, sentence)
             in_sentence = dates[
                 bisect.bisect_left(date_starts, sentence.start) : bisect.bisect_left(
@@ -193,6 +194,15 @@ class EventExtractor:
             taken[start:end] = b"\x01" * (end - start)
             kept.append(Trigger(start, end, self.lexicon.patterns[number]))
         return sorted(kept, key=lambda t: t.start)
+
+
+def _merge(spans: list[Span], extra: list[Span]) -> list[Span]:
+    """`spans` with the `extra` ones that overlap none of them, in text order."""
+    if not extra:
+        return spans
+    covered = _covered(spans, max([s.end for s in spans + extra]))
+    kept = [s for s in extra if not covered[s.start : s.end].any()]
+    return sorted(spans + kept, key=lambda s: s.start)
 
 
 def _covered(spans: list[Span], size: int) -> np.ndarray:
