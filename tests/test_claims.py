@@ -440,6 +440,17 @@ def test_adverbials_between_cue_and_quote_or_clause():
     ]  # fmt: skip
 
 
+def test_a_quotation_over_several_paragraphs():
+    claims = claims_of(
+        "“We will defend the islands with all our capabilities.\n\n"
+        "“And we will do it together with our allies,” Paul Smith said.\n"
+    )
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("person:paul-smith", "We will defend the islands with all our capabilities"),
+        ("person:paul-smith", "And we will do it together with our allies"),
+    ]
+
+
 def test_block_quote_after_said_colon():
     claims = claims_of(
         "Kishida said:\n\nJapan will double its defense budget within five years.\n\nEnd."

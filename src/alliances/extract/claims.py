@@ -178,6 +178,23 @@ class ClaimReader:
             speaker, cue_at, cue = attribution
             previous = self.add(speaker, cue_at, cue, "quote", inner)
             self.quoted.append((match.start(), match.end()))
+        self._open_paragraphs()
+
+    def _open_paragraphs(self) -> None:
+        """A quotation over several paragraphs opens each with a mark and closes only the last:
+        an open paragraph takes the speaker of the quote that opens the next paragraph."""
+        by_start = {c.start: c for c in self.claims if c.kind == "quote"}
+        lines = list(cues.OPEN_PARAGRAPH.finditer(self.text))
+        for match in reversed(lines):
+            following = cues.NEXT_PARAGRAPH.match(self.text, match.end())
+            claim = by_start.get(following.end()) if following else None
+            span = self.trim(match.start(1), match.end(1)) if claim else None
+            if claim is None or span is None:
+                continue
+            by_start[match.start(1)] = self.add(
+                claim.speaker, match.start(), claim.cue, "quote", span
+            )
+            self.quoted.append((match.start(), match.end()))
 
     def _after_quote(self, end: int, line_end: int) -> tuple[str | None, int, str] | None:
         """'"...," said X' or '"...," X said': a comma, ! or ? closes the quoted words."""

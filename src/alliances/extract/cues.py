@@ -88,6 +88,10 @@ def cue_family(cue: str) -> str:
 ACCORDING = re.compile(r"(?:A|a)ccording to\s+")
 # A quotation on one line: straight or curly marks, at least one character inside.
 QUOTE = re.compile(r"[“\"]([^“”\"\n]+)[”\"]")
+# A paragraph that opens a quotation and does not close it (it continues below).
+OPEN_PARAGRAPH = re.compile(r"(?m)^[ \t]*[“\"]([^“”\"\n]+)$")
+# Blank lines, then the opening mark of the next paragraph (the claim starts after it).
+NEXT_PARAGRAPH = re.compile(r"\n\s*[“\"]")
 _QUOTE_CUE = (
     r"said|says|added|adds|stated|states|explained|noted|continued|wrote|writes|declared|"
     r"insisted|warned|stressed|mentioned|told"
