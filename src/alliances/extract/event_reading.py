@@ -102,6 +102,10 @@ class SentenceReader:
         self.sentence = sentence
         self.offsets = view.offsets
         self.span_ends = {s.end for s in self.spans}
+        prepositions = self.cues["preposition"]
+        self.governed = {  # starts of the actors that a preposition governs ("in Iraq")
+            s.start for s in self.spans if set(self._before(s.start, 2)) & prepositions
+        }
         self.clause_cuts = within(view.clause_cuts, bounds)
         self.subject_cuts = within(view.subject_cuts, bounds)
         self.commas = within(view.commas, bounds)
@@ -306,12 +310,8 @@ class SentenceReader:
         k = bisect.bisect_left(self.subject_cuts, trigger.start)
         region = self.subject_cuts[k - 1] + 1 if k else self.first
         before = [s for s in self.spans if s.end <= trigger.start]
-        prepositions = self.cues["preposition"]
-
-        def free(spans: list[Span]) -> list[Span]:
-            return [s for s in spans if not set(self._before(s.start, 2)) & prepositions]
-
-        own = free([s for s in before if s.start >= region]) or free(before)
+        free = [s for s in before if s.start not in self.governed]
+        own = [s for s in free if s.start >= region] or free
         head = own[0] if own else (before[-1] if before else None)
         if head is None:
             unknown = organisations(self.spans, self.text, self.sentence, self.offsets)
