@@ -79,10 +79,12 @@ _PREPOSITION = "|".join(
     rf"(?<=\b{p}\s)" for p in ("in", "since", "by", "until", "during", "from", "through")
 )
 
-# Every expression starts a word with a digit or one of these words (see scan.py).
+# Every expression starts a word with a digit or one of these words (see scan.py); "the" only
+# starts a horizon, so the guard asks for its next word too (it is the commonest word).
 _FIRST_WORDS = (
-    *MONTHS, "this", "last", "next", "past", r"the\s", "mon", "tue", "wed", "thu", "fri", "sat",
-    "sun", "yesterday", "today", "tomorrow", "early", "mid", "late", "fy", "fiscal", *NUMBER_WORDS,
+    *MONTHS, "this", "last", "next", "past", r"the\s(?:next|coming|past|last)\s", "mon", "tue",
+    "wed", "thu", "fri", "sat", "sun", "yesterday", "today", "tomorrow", "early", "mid", "late",
+    "fy", "fiscal", *NUMBER_WORDS,
 )  # fmt: skip
 
 
