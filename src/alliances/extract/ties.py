@@ -59,14 +59,58 @@ def _sentence_of(starts: list[int], position: int) -> int:
     return max(0, bisect_right(starts, position) - 1)
 
 
-def resolve(reference: Reference, members: frozenset[str], noun: str, date: str | None):
-    """The reference tie a described member set and noun refer to, or None."""
-    ever = reference.ties_between(members)
+class MemberIndex:
+    """`Reference.ties_between`, testing only the ties that ever had all the wanted members and
+    whose lifelong members are all wanted (the same ties in the same order, without computing
+    every other tie's members on the day)."""
+
+    def __init__(self, reference: Reference) -> None:
+        self.ever = {t.id: frozenset(t.member_ids) for t in reference.ties}
+        # members for the whole life of the tie: members on every day it is in force
+        self.core = {
+            t.id: frozenset(
+                m.actor
+                for m in t.members
+                if m.joined in (None, t.start) and m.left in (None, t.ended)
+            )
+            for t in reference.ties
+        }
+        self.by_member: dict[str, list[ReferenceTie]] = {}
+        for tie in reference.ties:
+            for actor in tie.member_ids:
+                self.by_member.setdefault(actor, []).append(tie)
+
+    def ties_between(self, members, on: str | None = None) -> list[ReferenceTie]:
+        wanted = frozenset(members)
+        if not wanted:
+            return []
+        ties = self.by_member.get(next(iter(wanted)), ())
+        if on is None:
+            return [t for t in ties if self.ever[t.id] == wanted]
+        return [
+            t
+            for t in ties
+            if self.core[t.id] <= wanted <= self.ever[t.id]
+            and frozenset(t.members_on(on)) == wanted
+        ]
+
+
+def resolve(
+    reference: Reference,
+    members: frozenset[str],
+    noun: str,
+    date: str | None,
+    index: MemberIndex | None = None,
+):
+    """The reference tie a described member set and noun refer to, or None (`index`, built
+    from `reference`, makes it faster)."""
+    between = index.ties_between if index is not None else reference.ties_between
+    ever = between(members)
     if date is None:
         pools = [ever]
     else:  # in force on the date, else any that had started by then (not a future one)
         started = [t for t in ever if t.start and first_day(t.start) <= first_day(date)]
-        pools = [reference.ties_between(members, on=date), started]
+        pools = [between(members, on=date), started]
     for pool in pools:
         for kind in PREFERENCE[noun]:
             found = [t for t in pool if t.kind == kind]
@@ -81,6 +125,7 @@ class TieFinder:
     def __init__(self, reference: Reference, named: NamedTies) -> None:
         self.reference = reference
         self.named = named
+        self.index = MemberIndex(reference)
 
     def __call__(
         self, text: str, sentences: Sequence, mentions: Sequence, date: str | None
@@ -126,7 +171,7 @@ class TieFinder:
             for d in describe(view, consumed):
                 key = (frozenset(d.members), d.noun)
                 if key not in resolved:
-                    resolved[key] = resolve(self.reference, key[0], d.noun, date)
+                    resolved[key] = resolve(self.reference, key[0], d.noun, date, self.index)
                 found.append(self._described(d, resolved[key], text))
             previous = view.first_actor() or previous
         return _merge(found)
