@@ -162,6 +162,8 @@ class ClaimReader:
     # -- pass 1: quotations ---------------------------------------------------------------------
 
     def _quotes(self) -> None:
+        if '"' not in self.text and "“" not in self.text:
+            return  # no quotation mark: no quotation, no open paragraph (a cheap test first)
         previous: Claim | None = None
         for match in cues.QUOTE.finditer(self.text):
             inner = self.trim(match.start(1), match.end(1))
@@ -414,6 +416,8 @@ class ClaimReader:
 
     def _according(self) -> None:
         text = self.text
+        if "ccording to" not in text:  # what every ACCORDING match holds (a cheap test first)
+            return
         for match in cues.ACCORDING.finditer(text):
             at = match.start()
             if (at and text[at - 1].isalnum()) or self.inside_quote(at):
