@@ -18,7 +18,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
+from alliances.extract.scan import folded
 from alliances.reference import Reference, Tie
 from alliances.reference import load as load_reference
 from alliances.reference.model import first_day
@@ -50,9 +52,25 @@ def _word(token: str, strict_case: bool) -> str:
     return f"(?i:{re.escape(token)})"
 
 
+def _clean(alias: str) -> str:
+    """The alias as its pattern is built from: no bracketed parts, "U.S." as "US"."""
+    return re.sub(r"\s*\([^)]*\)", "", alias).replace("U.S.", "US").replace("U.K.", "UK")
+
+
+def _needed_word(alias: str) -> str | None:
+    """A lower-cased word that every text match of the alias holds beyond its first word (its
+    longest plain word; "US"/"UK" may be dotted, so not those), or None when there is none."""
+    words = [
+        t.group()
+        for t in list(_TOKEN.finditer(_clean(alias)))[1:]
+        if t.group().isascii() and t.group().isalpha() and t.group() not in ("US", "UK")
+    ]
+    return max(words, key=len).lower() if words else None
+
+
 def alias_pattern(alias: str) -> str:
     """A regular expression for one alias (see the module docstring for the case rules)."""
-    alias = re.sub(r"\s*\([^)]*\)", "", alias).replace("U.S.", "US").replace("U.K.", "UK")
+    alias = _clean(alias)
     tokens = list(_TOKEN.finditer(alias))
     strict = sum(t.group()[0].isalnum() for t in tokens) <= 2
     out: list[str] = []
@@ -84,18 +102,30 @@ class NamedTies:
 
     One regular expression with hundreds of alternatives would try each of them at every
     character; instead each word of the text is looked up by its first word, and only that
-    word's group of patterns (longest first) is tried there.
+    word's group of patterns (longest first) is tried there. A group is tried in a text only
+    when the text holds, for one of its aliases, the word that alias needs besides its first
+    ("the" starts only "the Squad": a text without "squad" never tries it).
     """
 
     def __init__(self, reference: Reference) -> None:
         self.reference = reference
         patterns: dict[str, set[str]] = {}
         first_words: dict[str, set[str]] = {}
+        needs: dict[str, set[str | None]] = {}
         for tie in reference.ties:
             for name in (tie.name, *tie.aliases):
                 pattern = alias_pattern(name)
                 patterns.setdefault(pattern, set()).add(tie.id)
                 first_words.setdefault(pattern, set()).update(_first_words(name))
+                for word in _first_words(name):
+                    needs.setdefault(word, set()).add(_needed_word(name))
+        # first word -> the words one of which a text needs for its group to match (None: none)
+        self._needs = {w: None if None in n else tuple(sorted(n)) for w, n in needs.items()}
+        # first word -> a pattern finding it as a whole word (a literal first: a fast scan)
+        self._whole = {
+            w: re.compile(rf"{re.escape(w)}(?<![^\W_]{'.' * len(w)})(?![^\W_])", re.DOTALL)
+            for w in needs
+        }
         by_word: dict[str, list[str]] = {}
         for pattern, words in first_words.items():
             for word in words:
@@ -109,6 +139,39 @@ class NamedTies:
 
     def find(self, text: str) -> list[NamedMatch]:
         """Every alias match, leftmost-longest, not overlapping."""
+        low = folded(text)
+        if low is None:
+            return self._find_words(text)
+        groups = self._groups
+        # the lower-cased words of the text that start a group, in order (found in C, not in
+        # a loop over every word); each is then found again in the text, from the last one
+        words = _WORD.findall(low)
+        hits = list(compress(words, map(groups.__contains__, words)))
+        out: list[NamedMatch] = []
+        live: dict[str, bool] = {}
+        taken = position = 0
+        for key in hits:
+            ok = live.get(key)
+            if ok is None:
+                needs = self._needs[key]
+                ok = live[key] = needs is None or any(w in low for w in needs)
+            if not ok:
+                continue
+            found = self._whole[key].search(low, position)
+            start, position = found.start(), found.end()
+            if start < taken or (start and text[start - 1] in _JOINERS):
+                continue
+            if text[start:position].lower() != key:  # folded "ı" and "ſ", which lower() keeps
+                continue
+            regex, ties = groups[key]
+            m = regex.match(text, start)
+            if m is not None:
+                out.append(NamedMatch(start, m.end(), m.group(), ties[m.lastindex - 1]))
+                taken = m.end()
+        return out
+
+    def _find_words(self, text: str) -> list[NamedMatch]:
+        """`find`, word by word (for texts that `folded` cannot map)."""
         out: list[NamedMatch] = []
         taken = 0
         for word in _WORD.finditer(text):
