@@ -23,7 +23,7 @@ set, the span and the noun; `ties.py` turns that into a kind with the reference.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 TIE_ACTOR_KINDS = frozenset({"state", "organisation"})
@@ -152,6 +152,22 @@ class SentenceView:
         """False only when the sentence surely lacks `word` (lower case) in any case."""
         return self.folded is None or self.folded.find(word, self.start, self.end) >= 0
 
+    def matches(self, pattern: re.Pattern, literal: str) -> Iterator[re.Match]:
+        """`pattern.finditer` over the sentence, for a pattern whose every match starts with
+        `literal` (lower case, in any case): tried only where the literal is."""
+        text, end, low = self.text, self.end, self.folded
+        if low is None:
+            yield from pattern.finditer(text, self.start, end)
+            return
+        at = low.find(literal, self.start, end)
+        while at >= 0:
+            match = pattern.match(text, at, end)
+            if match is not None:
+                yield match
+                at = low.find(literal, max(match.end(), at + 1), end)
+            else:
+                at = low.find(literal, at + 1, end)
+
     def may_end_in_noun(self, start: int, end: int, more: tuple[str, ...] = ()) -> bool:
         """False only when text[start:end] surely does not end in a tie noun and spaces."""
         if self.folded is None:
@@ -210,7 +226,8 @@ def chains(view: SentenceView) -> list[list]:
     """Runs of mentions joined by single hyphens or dashes ("US-Japan-India-Australia")."""
     out, run = [], []
     for m in view.mentions:
-        if run and _CHAIN_GAP.match(view.text[run[-1].end : m.start]):
+        gap = m.start - run[-1].end if run else 0
+        if run and 0 < gap <= 3 and _CHAIN_GAP.match(view.text[run[-1].end : m.start]):
             run.append(m)
             continue
         if len(run) >= 2:
@@ -249,7 +266,7 @@ def _anchored(view: SentenceView, word: re.Pattern, literal: str) -> list[tuple[
     out = []
     if not view.mentions or not view.may_say(literal):
         return out
-    for w in word.finditer(view.text, view.start, view.end):
+    for w in view.matches(word, literal):
         mention = view.by_start.get(w.end())
         if mention is not None:
             out.append((w, mention))
@@ -315,7 +332,7 @@ def from_their(view: SentenceView) -> list[Described]:
     out = []
     if len(view.mentions) < 2 or not view.may_say("their"):
         return out
-    for head in _THEIR.finditer(view.text, view.start, view.end):
+    for head in view.matches(_THEIR, "their"):
         if _THEN_WITH.match(view.text, head.end()):
             continue
         pair = view.pair_before(head.start())
