@@ -116,18 +116,31 @@ def _actor(q: Amount, text: str, mentions: _Mentions, sentences, s_index: int) -
     return earlier[0].actor_id if earlier else None
 
 
-def _measure(q: Amount, text: str, sentence) -> str | None:
-    """The measure named nearest the quantity in its sentence, for a kind it can describe."""
+def _measures(text: str, sentence) -> list[tuple[int, int, str]]:
+    """The measures named in a sentence: (start, end, measure)."""
+    return [
+        (m.start(), m.end(), m.lastgroup)
+        for m in _MEASURE_RE.finditer(text, sentence.start, sentence.end)
+    ]
+
+
+def _measure(q: Amount, text: str, sentence, found: dict | None = None) -> str | None:
+    """The measure named nearest the quantity in its sentence, for a kind it can describe
+    (`found` keeps each sentence's `_measures` by its start, for the next quantity there)."""
     if q.kind == "count" and q.unit in _TROOP_UNITS and _IN_PLACE_RE.match(text, q.end):
         return "troops_stationed"  # "54,000 troops in Japan"
+    named = found.get(sentence.start) if found is not None else None
+    if named is None:
+        named = _measures(text, sentence)
+        if found is not None:
+            found[sentence.start] = named
     best: tuple[int, str] | None = None
-    for m in _MEASURE_RE.finditer(text, sentence.start, sentence.end):
-        measure = m.lastgroup
+    for start, end, measure in named:
         if q.kind not in _MEASURES[measure][1]:
             continue
         if measure == "troops_stationed" and q.kind == "count" and q.unit not in _TROOP_UNITS:
             continue
-        distance = max(m.start() - q.end, q.start - m.end(), 0)
+        distance = max(start - q.end, q.start - end, 0)
         if best is None or distance < best[0]:
             best = (distance, measure)
     return best[1] if best else None
@@ -148,6 +161,7 @@ def find_quantities(text: str, sentences, mentions, dates) -> list[Quantity]:
     actors = _Mentions(mentions)
     sentence_starts = [s.start for s in sentences]
     quantities = []
+    measures: dict[int, list[tuple[int, int, str]]] = {}  # by sentence start, found once
     for i, q in enumerate(found):
         s_index = _span_index(sentences, sentence_starts, q.start)
         period = actor = measure = None
@@ -156,7 +170,7 @@ def find_quantities(text: str, sentences, mentions, dates) -> list[Quantity]:
             next_start = _next_start(text, found, i)
             period = _period(q, dates, sentence, next_start)
             actor = _actor(q, text, actors, sentences, s_index)
-            measure = _measure(q, text, sentence)
+            measure = _measure(q, text, sentence, measures)
         quantities.append(
             Quantity(
                 kind=q.kind,
