@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy as np
 from spacy.matcher import PhraseMatcher
@@ -134,6 +135,9 @@ def _longest_first(found: list[tuple]) -> list[tuple]:
     """`longest_first` for (start, end, ...) tuples."""
     if len(found) < 2:
         return found
+    by_start = sorted(found, key=itemgetter(0))
+    if all(a[1] <= b[0] for a, b in zip(by_start, by_start[1:], strict=False)):
+        return by_start  # no overlaps (the common case): every match stays
     taken = bytearray(max(end for _, end, *_ in found))
     kept = []
     for item in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
