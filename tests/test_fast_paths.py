@@ -1,0 +1,122 @@
+"""The extraction fast paths give what the plain scans they replace give.
+
+Each fast path (a cheap literal test before a costly pattern, anchors instead of a scan of every
+position, an index instead of a loop) must find exactly the same things; these tests compare
+them with the plain versions on texts chosen to hit the edges (case, dotless i, long s, Kelvin
+sign, dotted capital I, matches at the text's ends).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alliances.extract import amounts
+from alliances.extract.described_ties import _BETWEEN_WORD, _THEIR, _WITH_WORD, SentenceView
+from alliances.extract.named_ties import default_named_ties
+from alliances.extract.scan import folded
+from alliances.extract.ties import MemberIndex
+from alliances.reference import load as load_reference
+
+TEXTS = [
+    "",
+    "US$5bn and A$10m, Rs. 7, RMB5, ¥ 300 and 5% of GDP; half of the US forces.",
+    "a dozen ships, HALF A million troops, Twenty-one missiles, three-quarters of their bases",
+    "The US-Japan alliance, the U.S.-Japan Security Treaty and the QUAD; the Squad met.",
+    "Their alliance with Japan and their 'special relationship' between the US and the UK.",
+    "WITH THE US, between\nthe UK and Japan, their treaty with the Philippines",
+    "ıs ſecurity \u212aorea İn the \u212a and AUKUS ſquad, NATO-Japan partnership",
+    "the Squad",
+    "five",
+    "The Reciprocal Access Agreement with Britain; ANZUS; SOFA; the Five Eyes",
+]
+WORDS = st.sampled_from(
+    ["US", "U.S.", "Japan", "alliance", "with", "the", "between", "their", "Squad", "Quad",
+     "five", "half", "a third", "$", "5", "10", "bn", "million", "%", "-", ",", "\n", "ı",
+     "ſ", "\u212a", "İ", "Treaty", "Security", "NATO", "AUKUS", "RAA", "one", "twenty-one"]
+)  # fmt: skip
+TEXT = st.lists(WORDS, max_size=30).map(" ".join) | st.text(max_size=80)
+
+
+def _variants(text: str) -> list[str]:
+    return [text, text.upper(), text.lower(), text.swapcase()]
+
+
+def test_folded_keeps_offsets_and_finds_case_insensitive_words():
+    for text in itertools.chain.from_iterable(_variants(t) for t in TEXTS):
+        low = folded(text)
+        if low is None:
+            assert len(text.lower()) != len(text)
+            continue
+        assert len(low) == len(text)
+        for word in ("security", "squad", "korea", "is", "in", "the"):
+            for m in re.finditer(f"(?i){word}", text):
+                assert low.startswith(word, m.start())
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_amount_anchors_give_the_full_scan(text):
+    def spans(ms):
+        return [(m.span(), m.groups()) for m in ms]
+
+    for variant in _variants(text):
+        assert spans(amounts._atoms(variant)) == spans(amounts._ATOM_RE.finditer(variant))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_named_tie_words_give_the_word_by_word_scan(text):
+    named = default_named_ties()
+    for variant in _variants(text):
+        fast = [(m.start, m.end, m.candidates) for m in named.find(variant)]
+        plain = [(m.start, m.end, m.candidates) for m in named._find_words(variant)]
+        assert fast == plain
+
+
+def test_named_tie_words_on_every_alias():
+    named = default_named_ties()
+    aliases = [a for tie in named.reference.ties for a in (tie.name, *tie.aliases)]
+    for text in [*aliases, " and ".join(aliases), *TEXTS]:
+        for variant in _variants(text):
+            assert [(m.start, m.end) for m in named.find(variant)] == [
+                (m.start, m.end) for m in named._find_words(variant)
+            ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.integers(0, 5), st.integers(0, 5))
+def test_sentence_matches_give_finditer(text, cut_start, cut_end):
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    for variant in _variants(text):
+        view = SentenceView(variant, start, end, [], None, folded(variant))
+        for pattern, literal in (
+            (_WITH_WORD, "with"),
+            (_BETWEEN_WORD, "between"),
+            (_THEIR, "their"),
+        ):
+            assert [m.span() for m in view.matches(pattern, literal)] == [
+                m.span() for m in pattern.finditer(variant, start, end)
+            ]
+
+
+@pytest.mark.parametrize("on", [None, "1951", "1960-01-19", "2001-09-11", "2024-11-28", "2026"])
+def test_member_index_gives_the_reference_look_up(on):
+    reference = load_reference()
+    index = MemberIndex(reference)
+    actors = sorted({a for tie in reference.ties for a in tie.member_ids})
+    sets = {frozenset(tie.member_ids) for tie in reference.ties}
+    sets |= {frozenset(pair) for pair in itertools.combinations(actors, 2)}
+    for tie in reference.ties:
+        ids = list(tie.member_ids)
+        sets |= {frozenset(ids[:k]) for k in range(1, len(ids))}
+    for members in sets:
+        if on is None:
+            expected, got = reference.ties_between(members), index.ties_between(members)
+        else:
+            expected, got = reference.ties_between(members, on=on), index.ties_between(members, on)
+        assert [t.id for t in got] == [t.id for t in expected]
