@@ -120,3 +120,23 @@ def test_member_index_gives_the_reference_look_up(on):
         else:
             expected, got = reference.ties_between(members, on=on), index.ties_between(members, on)
         assert [t.id for t in got] == [t.id for t in expected]
+
+
+NAMES = st.lists(
+    st.sampled_from(["Ishiba", "Biden", "de Mistura", "O'Brien", "Kim", "Kim Jong Un", "-x", "Ab"]),
+    min_size=1,
+    max_size=4,
+    unique=True,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAMES, st.lists(st.sampled_from(["Ishiba", "Biden", "de Mistura", "O'Brien", "Kim", "Jong",
+                                        "Un", "-x", "Ab", "xAb", "_Kim", " ", ",", "-", "\n"]),
+                       max_size=20).map("".join))  # fmt: skip
+def test_surname_pattern_gives_word_boundaries(names, text):
+    from alliances.extract.people import _whole_words
+
+    plain = re.compile(r"\b(?:{})\b".format("|".join(map(re.escape, names))))
+    fast = re.compile(_whole_words(names))
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
