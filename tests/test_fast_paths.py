@@ -140,3 +140,24 @@ def test_surname_pattern_gives_word_boundaries(names, text):
     plain = re.compile(r"\b(?:{})\b".format("|".join(map(re.escape, names))))
     fast = re.compile(_whole_words(names))
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+HEADLINE_WORDS = st.sampled_from(["Alliance", "Will", "the", "of", "Hold", "says", "US", "a", "X"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.lists(HEADLINE_WORDS, max_size=40).map(" ".join), min_size=1, max_size=3).map(
+        "\n".join
+    ),
+    st.integers(0, 400),
+)
+def test_headline_test_stops_early_with_the_same_answer(text, char):
+    from alliances.extract.text import _WORD, HEADLINE_SHARE, SMALL_WORDS, in_headline
+
+    char = min(char, len(text))
+    line = text[text.rfind("\n", 0, char) + 1 : (text.find("\n", char) + 1 or len(text) + 1) - 1]
+    words = [w for w in _WORD.findall(line) if w.lower() not in SMALL_WORDS]
+    capitalised = sum(w[0].isupper() for w in words)
+    expected = len(words) >= 4 and capitalised >= HEADLINE_SHARE * len(words)
+    assert in_headline(text, char) == expected

@@ -109,10 +109,24 @@ SMALL_WORDS = frozenset(
 def in_headline(text: str, char: int) -> bool:
     """Whether `text[char]` is on a line written in title case or capitals, like a headline:
     there, capitalised words name nothing in particular ("President Says Alliance Will Hold")."""
-    line = text[text.rfind("\n", 0, char) + 1 : (text.find("\n", char) + 1 or len(text) + 1) - 1]
-    words = [w for w in _WORD.findall(line) if w.lower() not in SMALL_WORDS]
-    capitalised = sum(w[0].isupper() for w in words)
-    return len(words) >= 4 and capitalised >= HEADLINE_SHARE * len(words)
+    start = text.rfind("\n", 0, char) + 1
+    end = (text.find("\n", char) + 1 or len(text) + 1) - 1
+    counted = capitalised = 0
+    for match in _WORD.finditer(text, start, end):
+        word = match.group()
+        if word.lower() in SMALL_WORDS:
+            continue
+        counted += 1
+        if word[0].isupper():
+            capitalised += 1
+            continue
+        # At most this many words fit on the line (each after a non-letter); once more words
+        # are not capitalised than a headline allows of that many (and one more, for rounding),
+        # the line cannot be a headline: stop reading it.
+        most = counted + (end - match.end()) // 2
+        if counted - capitalised > (1 - HEADLINE_SHARE) * most + 1:
+            return False
+    return counted >= 4 and capitalised >= HEADLINE_SHARE * counted
 
 
 @dataclass(frozen=True)
