@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
@@ -21,7 +22,7 @@ from spacy.tokens import Doc
 from alliances.extract.matching import FormMatcher
 from alliances.extract.model import Actor, Mention
 from alliances.extract.orgnames import OrganisationNames
-from alliances.extract.people import People, PersonMention
+from alliances.extract.people import People
 from alliances.extract.pipeline import State
 from alliances.gazetteer import Gazetteer, load
 
@@ -58,25 +59,24 @@ class Resolver:
             matches = [m for m in matches if inside.isdisjoint(range(m.start, m.end))]
             matches.extend(m for m, _ in organisations)
         people = self.people(doc, text, matches, date)
-        spans: list[PersonMention] = [
-            PersonMention(m.start, m.end, m.actor_id)
-            for m in matches
-            if not m.actor_id.startswith("person:")
+        spans = [  # (first token, end token, actor id)
+            (m.start, m.end, m.actor_id) for m in matches if not m.actor_id.startswith("person:")
         ]
-        spans.extend(people)
+        spans.extend((p.start, p.end, p.actor_id) for p in people)
         new_names = {p.actor_id: p.name for p in people if p.name is not None}
         new_names.update((m.actor_id, name) for m, name in organisations)
-        spans.sort(key=lambda p: (p.start, p.end))
-        firsts = offsets[[p.start for p in spans], 0].tolist()
-        lasts = offsets[[p.end - 1 for p in spans]].sum(axis=1).tolist()  # idx + length
+        spans.sort(key=itemgetter(0, 1))
+        firsts = offsets[[p[0] for p in spans], 0].tolist()
+        lasts = offsets[[p[1] - 1 for p in spans]].sum(axis=1).tolist()  # idx + length
         mentions = []
-        for item, start, end in zip(spans, firsts, lasts, strict=True):
-            entry = self.gazetteer.get(item.actor_id)
+        entries = self.gazetteer.entries
+        for (_, _, actor_id), start, end in zip(spans, firsts, lasts, strict=True):
+            entry = entries.get(actor_id)
             if entry is not None:
                 kind = entry.kind
             else:
-                kind = "organisation" if item.actor_id.startswith("org:") else "person"
-            mentions.append(ResolvedMention(start, end, text[start:end], item.actor_id, kind))
+                kind = "organisation" if actor_id.startswith("org:") else "person"
+            mentions.append(ResolvedMention(start, end, text[start:end], actor_id, kind))
         return mentions, new_names
 
 
