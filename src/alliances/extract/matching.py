@@ -101,17 +101,19 @@ class FormMatcher:
             ):
                 found.append((start, end, candidates))
         found = _longest_first(found)
-        counts = Counter(c[0] for _, _, c in found if len(c) == 1)
-        counts.pop(ANY_STATE, None)
+        counts: Counter | None = None  # counted when a match needs them (seldom)
         resolved = []
         for i, (start, end, candidates) in enumerate(found):
-            if len(candidates) == 1:
-                actor_id = candidates[0]
-                if actor_id == ANY_STATE:
+            actor_id = candidates[0]
+            if len(candidates) > 1 or actor_id == ANY_STATE:
+                if counts is None:
+                    counts = Counter(c[0] for _, _, c in found if len(c) == 1)
+                    counts.pop(ANY_STATE, None)
+                if len(candidates) == 1:
                     actor_id = self._nearest_state(found, i, counts)
-            else:
-                actor_id = max(candidates, key=lambda c: counts[c])
-                actor_id = actor_id if counts[actor_id] else None
+                else:
+                    actor_id = max(candidates, key=lambda c: counts[c])
+                    actor_id = actor_id if counts[actor_id] else None
             if actor_id is not None:
                 resolved.append(Match(start, end, actor_id))
         return resolved
