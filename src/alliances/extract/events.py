@@ -121,9 +121,10 @@ class EventExtractor:
         (`text` is `doc.text`, passed when the caller has it)."""
         if len(doc) == 0 or not sentences:
             return
-        offsets = doc.to_array([IDX, LENGTH])
+        columns = doc.to_array([IDX, LENGTH, LOWER])  # one pass over the tokens
+        offsets = columns[:, :2]
         starts = offsets[:, 0]
-        lowers = doc.to_array([LOWER]).reshape(-1).astype(np.uint64)
+        lowers = columns[:, 2].astype(np.uint64)
         classes = self.table.classify(lowers)
         spans = _mention_spans(mentions, starts)
         text = text if text is not None else doc.text
@@ -153,8 +154,8 @@ class EventExtractor:
         dates = sorted(dates, key=lambda d: d.start)
         date_starts = [d.start for d in dates]
         bounds = np.searchsorted(starts, [(s.start, s.end) for s in sentences], "left")
-        holding = np.unique(np.searchsorted(bounds[:, 1], trigger_starts, "right"))
-        for number in holding[holding < len(sentences)].tolist():
+        holding = set(np.searchsorted(bounds[:, 1], trigger_starts, "right").tolist())
+        for number in sorted(n for n in holding if n < len(sentences)):
             sentence = sentences[number]
             first, last = bounds[number].tolist()
             lo, hi = (bisect.bisect_left(trigger_starts, first),
