@@ -390,7 +390,9 @@ def organisations(
     return found
 
 
-_CAPITALISED_PLURAL = re.compile(r"\b[A-Z][a-z]+s\b")
+# "\b[A-Z][a-z]+s\b", with the word boundary checked after the capital: a pattern that opens
+# with a character class lets `re` skip to the capitals quickly.
+_CAPITALISED_PLURAL = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+s\b")
 
 
 @cache
