@@ -32,11 +32,17 @@ MODALITY_WINDOW = 4
 NEGATION_WINDOW = 3
 DOMESTIC_WINDOW = 5
 ATTRIBUTION_WINDOW = 6
+_ORGANISATION_WORDS = (
+    r"Organi[sz]ation|Office|Council|Committee|Community|Union|League|Association|Front"
+    r"|Movement|Agency|Commission|Programme|Program|Fund|Watch|International|Federation"
+    r"|Forum|Court|Tribunal|Institute|Red Cross|Red Crescent"
+)
+# What each organisation word holds literally ("Organi" for "Organi[sz]ation"): a sentence with
+# none of them names no organisation, and its costly search is skipped.
+_ORGANISATION_LITERALS = tuple(w.split("[")[0] for w in _ORGANISATION_WORDS.split("|"))
 _ORGANISATION = re.compile(
     r"\b(?!The\b)(?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,6}"
-    r"(?:Organi[sz]ation|Office|Council|Committee|Community|Union|League|Association|Front"
-    r"|Movement|Agency|Commission|Programme|Program|Fund|Watch|International|Federation"
-    r"|Forum|Court|Tribunal|Institute|Red Cross|Red Crescent)\b"
+    rf"(?:{_ORGANISATION_WORDS})\b"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})?"
 )
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -379,6 +385,9 @@ def organisations(
     one as a source only when no known actor precedes the trigger: a subject is better named
     than lost, but such names are too loose (titles, meetings) to compete with known actors."""
     found = []
+    words = text[sentence.start : sentence.end]
+    if not any(literal in words for literal in _ORGANISATION_LITERALS):
+        return found
     for match in _ORGANISATION.finditer(text, sentence.start, sentence.end):
         start, end = match.span()
         if any(s.char_start < end and start < s.char_end for s in spans):
