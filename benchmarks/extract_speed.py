@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def forget() -> None:
         empty_cache(nlp)
-        empty_cache(blank_english())  # the tokenizer of the pipeline's "tokens" component
+        blank_english().tokenizer.forget()  # the tokenizer of the pipeline's "tokens" component
 
     bare_once = best_pass(tokenize, args.seconds, before=forget)
     full_once = best_pass(extract, args.seconds, before=forget)

@@ -19,6 +19,7 @@ from alliances.extract import amounts
 from alliances.extract.described_ties import _BETWEEN_WORD, _THEIR, _WITH_WORD, SentenceView
 from alliances.extract.named_ties import default_named_ties
 from alliances.extract.scan import folded
+from alliances.extract.text import blank_english
 from alliances.extract.ties import MemberIndex
 from alliances.reference import load as load_reference
 
@@ -161,3 +162,37 @@ def test_headline_test_stops_early_with_the_same_answer(text, char):
     capitalised = sum(w[0].isupper() for w in words)
     expected = len(words) >= 4 and capitalised >= HEADLINE_SHARE * len(words)
     assert in_headline(text, char) == expected
+
+
+SPACING = ["a  b", "a\nb", "a \n b", "  a", "a ", "a\n", "\n\n  x", "x  ", " ", "\xa0x\xa0 y",
+           "x\t y", "don't U.S.-Japan's", "Cannot", "gonna", "(JSDF),", "5km",
+           "e.g. US$5bn."]  # fmt: skip
+SPACED = st.lists(st.sampled_from([*SPACING, "'s", ".", "-", "\r\n"]), max_size=8).map("".join)
+
+
+def _tokens(doc) -> list[tuple[str, str]]:
+    return [(t.text, t.whitespace_) for t in doc]
+
+
+def _spacy_and_chunked(text: str) -> tuple[list, list, list]:
+    tokenizer = blank_english().tokenizer
+    chunked = _tokens(tokenizer(text))
+    again = _tokens(tokenizer(text))  # now from the remembered splits
+    return _tokens(tokenizer.tokenizer(text)), chunked, again
+
+
+def test_chunk_tokenizer_gives_spacys_tokens_and_whitespace():
+    blank_english().tokenizer.forget()
+    for text in [*TEXTS, *SPACING, " ".join(SPACING), "".join(SPACING)]:
+        plain, chunked, again = _spacy_and_chunked(text)
+        assert chunked == plain, text
+        assert again == plain, text
+    assert _tokens(blank_english().tokenizer("don't"))[0] == ("do", "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT | SPACED)
+def test_chunk_tokenizer_matches_spacy_on_any_text(text):
+    plain, chunked, again = _spacy_and_chunked(text)
+    assert chunked == plain
+    assert again == plain

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from alliances.extract.pipeline import State
@@ -176,12 +179,64 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+# A run of non-space characters with the one plain space after it, or a run of whitespace.
+_CHUNK = re.compile(r"\S+ ?|\s+")
+CHUNKS_REMEMBERED = 500_000  # the memory is emptied when it holds more distinct chunks
+
+
+class ChunkTokenizer:
+    """spaCy's tokenizer, fed one chunk at a time, remembering each chunk's split.
+
+    spaCy's `Tokenizer.__call__` walks the text a character at a time to find the runs between
+    spaces and runs a special-case matcher over every finished Doc; together these cost more
+    than the splitting itself. Here one `re.findall` cuts the text into chunks: a run of
+    non-space characters with the plain space after it (which spaCy keeps as that run's last
+    token's trailing space) or any other run of whitespace (which spaCy makes a token). Each
+    distinct chunk is split once, by spaCy (a run of letters that is no special case stays
+    whole without asking), and remembered; the Doc is built from the words. Tokens, their
+    whitespace and so their character offsets are spaCy's own (tests/test_text.py compares).
+    """
+
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        self.tokenizer = tokenizer
+        self.vocab = tokenizer.vocab
+        self.special_cases = frozenset(tokenizer.rules)
+        self.splits: dict[str, tuple[tuple[str, ...], tuple[bool, ...]]] = {}
+
+    def forget(self) -> None:
+        """Forget every remembered split (for benchmarks that read each text as new)."""
+        self.splits.clear()
+        self.tokenizer.rules = self.tokenizer.rules  # the setter empties spaCy's own cache
+
+    def split(self, chunk: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+        """The words of `chunk` and whether each has a trailing space."""
+        spaced = len(chunk) > 1 and chunk[-1] == " " and not chunk[0].isspace()
+        run = chunk[:-1] if spaced else chunk
+        if run.isalpha() and run not in self.special_cases:
+            words: tuple[str, ...] = (run,)
+        else:
+            words = tuple(token.text for token in self.tokenizer(run))
+        if len(self.splits) >= CHUNKS_REMEMBERED:
+            self.splits.clear()
+        split = self.splits[chunk] = (words, (False,) * (len(words) - 1) + (spaced,))
+        return split
+
+    def __call__(self, text: str) -> Doc:
+        remembered = self.splits.get
+        splits = [remembered(c) or self.split(c) for c in _CHUNK.findall(text)]
+        words = list(chain.from_iterable(s[0] for s in splits))
+        spaces = list(chain.from_iterable(s[1] for s in splits))
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
 @cache
 def blank_english() -> Language:
-    """A blank English pipeline whose tokenizer also splits a hyphen after a full stop."""
+    """A blank English pipeline whose tokenizer also splits a hyphen after a full stop, and
+    remembers its splits (`ChunkTokenizer`)."""
     nlp = spacy.blank("en")
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z]\.)-(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer = ChunkTokenizer(nlp.tokenizer)
     return nlp
 
 
