@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test browser lint bench clean
+.PHONY: demo test browser lint bench score clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ demo: $(VENV)/.installed
 	$(BIN)/alliances demo
 
 test: $(VENV)/.installed-test browser
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scoring
 	$(BIN)/python -m pytest -q
 
 # Debian's chromium for the real-browser tests (never `playwright install`); tolerant of failure:
@@ -33,10 +33,23 @@ browser:
 	fi
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scoring
 
 bench: $(VENV)/.installed-test
-	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
+	for b in benchmarks/*_speed.py; do $(BIN)/python $$b || exit 1; done
+
+# The scorers of ../shared/eval on our outputs (needs ../shared beside the project).
+SHARED ?= ../shared
+SCORED = /tmp/alliances-score
+score: $(VENV)/.installed
+	rm -rf $(SCORED) && mkdir -p $(SCORED)/seeds
+	for f in $(SHARED)/seeds/*.txt; do \
+		$(BIN)/alliances extract $$f > $(SCORED)/seeds/$$(basename $$f .txt).json || exit 1; done
+	python3 $(SHARED)/eval/score.py $(SHARED)/eval/gold/seeds.jsonl $(SCORED)/seeds
+	$(BIN)/python scoring/re3d_predictions.py $(SHARED)/eval/re3d_dev.jsonl $(SCORED)/re3d.jsonl
+	python3 $(SHARED)/eval/score_re3d.py $(SHARED)/eval/re3d_dev.jsonl $(SCORED)/re3d.jsonl
+	$(BIN)/alliances events --input $(SHARED)/eval/plover_dev.jsonl --output $(SCORED)/events.jsonl
+	python3 $(SHARED)/eval/score_events.py $(SHARED)/eval/plover_dev.jsonl $(SCORED)/events.jsonl
 
 clean:
 	rm -rf $(VENV) alliances-demo.db report.html

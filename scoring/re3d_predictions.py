@@ -1,7 +1,7 @@
 """Run the default extraction pipeline over re3d documents and write predictions for scoring.
 
 Usage:
-    python benchmarks/score_re3d_run.py ../shared/eval/re3d_dev.jsonl PRED.jsonl
+    python scoring/re3d_predictions.py ../shared/eval/re3d_dev.jsonl PRED.jsonl
     python3 ../shared/eval/score_re3d.py ../shared/eval/re3d_dev.jsonl PRED.jsonl
 
 Each input line is a re3d record ({"id", "text", ...}); each output line is the extraction object
