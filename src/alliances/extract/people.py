@@ -104,14 +104,35 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _whole_words(names) -> str:
-    """`\\b(?:name|...)\\b`, written so that `re` can skip ahead fast: each alternative opens
-    with its literal and checks the boundary before it by a lookbehind."""
-    alternatives = []
-    for name in names:
-        before = "(?<!\\w" if re.match(r"\w", name) else "(?<=\\w"
-        alternatives.append(f"{re.escape(name)}{before}{'.' * len(name)})")
-    return "(?s:" + "|".join(alternatives) + r")\b"
+def _is_word_char(char: str) -> bool:
+    """What `re` counts as `\\w` in a str pattern."""
+    return char.isalnum() or char == "_"
+
+
+def whole_word_spans(names: list[str], text: str) -> list[tuple[int, int]]:
+    """The spans `re.finditer(r"\\b(?:name|...)\\b", text)` gives for `names` in order: at the
+    earliest position where some name stands as whole words, the first such name; no overlaps.
+
+    Found with `str.find` per name: a regex of a document's own names would be compiled for
+    that document alone, which costs more than reading it.
+    """
+    size = len(text)
+    candidates = []  # (start, order of the name, end)
+    for order, name in enumerate(names):
+        starts_word, ends_word = _is_word_char(name[0]), _is_word_char(name[-1])
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if (start > 0 and _is_word_char(text[start - 1])) != starts_word and (
+                end < size and _is_word_char(text[end])
+            ) != ends_word:
+                candidates.append((start, order, end))
+            start = text.find(name, start + 1)
+    spans: list[tuple[int, int]] = []
+    for start, _, end in sorted(candidates):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+    return spans
 
 
 class People:
@@ -409,12 +430,10 @@ class People:
             if entry is not None and entry.kind == "person":
                 local[entry.surname] = entry.id
         spans = [(s, e) for _, s, e in self.surnames(doc)]
-        if local:
-            pattern = re.compile(_whole_words(local))
-            for m in pattern.finditer(text):
-                span = doc.char_span(m.start(), m.end())
-                if span is not None:
-                    spans.append((span.start, span.end))
+        for first, last in whole_word_spans(list(local), text):
+            span = doc.char_span(first, last)
+            if span is not None:
+                spans.append((span.start, span.end))
         out = []
         for start, end in sorted(set(spans)):
             if not taken.isdisjoint(range(start, end)) or self._inside_name(doc, start, end):
