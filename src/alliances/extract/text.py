@@ -181,7 +181,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 # A run of non-space characters with the one plain space after it, or a run of whitespace.
 _CHUNK = re.compile(r"\S+ ?|\s+")
-CHUNKS_REMEMBERED = 500_000  # the memory is emptied when it holds more distinct chunks
+CHUNKS_REMEMBERED = 100_000  # the memory (about 25 MB) is emptied when it holds this many
 
 
 class ChunkTokenizer:
