@@ -208,3 +208,14 @@ def test_chunk_tokenizer_matches_spacy_on_any_text(text):
     plain, chunked, again = _spacy_and_chunked(text)
     assert chunked == plain
     assert again == plain
+
+
+def test_chunk_tokenizer_memory_is_bounded(monkeypatch):
+    from alliances.extract import text as text_module
+
+    tokenizer = blank_english().tokenizer
+    tokenizer.forget()
+    monkeypatch.setattr(text_module, "CHUNKS_REMEMBERED", 5)
+    doc = tokenizer(" ".join(f"word{i}," for i in range(40)))
+    assert len(doc) == 80
+    assert 0 < len(tokenizer.splits) <= 5
