@@ -137,7 +137,13 @@ class PatternIndex:
 
 
 def _longest(lowers: list[int], at: int, slots: tuple[Slot, ...], k: int) -> int | None:
-    """The furthest end at which slots[k:] match from token `at` (backtracking), or None."""
+    """The furthest end at which slots[k:] match from token `at` (backtracking), or None.
+    Required words, which leave nothing to choose, are matched in a loop (most tries fail on
+    the first of them); gaps and optional words recurse."""
+    while k < len(slots) and slots[k].forms is not None and not slots[k].optional:
+        if at >= len(lowers) or lowers[at] not in slots[k].forms:
+            return None
+        at, k = at + 1, k + 1
     if k == len(slots):
         return at
     slot = slots[k]
@@ -150,13 +156,11 @@ def _longest(lowers: list[int], at: int, slots: tuple[Slot, ...], k: int) -> int
             if end is not None:
                 ends.append(end)
         return max(ends, default=None)
-    taken = None
+    taken = None  # an optional word: the longer of taking and skipping it
     if at < len(lowers) and lowers[at] in slot.forms:
         taken = _longest(lowers, at + 1, slots, k + 1)
-    if slot.optional:
-        skipped = _longest(lowers, at, slots, k + 1)
-        return max((e for e in (taken, skipped) if e is not None), default=None)
-    return taken
+    skipped = _longest(lowers, at, slots, k + 1)
+    return max((e for e in (taken, skipped) if e is not None), default=None)
 
 
 class VerbForms:

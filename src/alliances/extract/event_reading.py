@@ -73,7 +73,7 @@ class TokenView:
 
     doc: Doc
     text: str
-    lowers: np.ndarray
+    words: list[int]  # LOWER hash of each token
     offsets: np.ndarray  # character offset of each token, as an array
     starts: list[int]  # character offset of each token
     ends: list[int]
@@ -103,7 +103,7 @@ class SentenceReader:
         self.doc, self.text = view.doc, view.text
         self.starts, self.ends = view.starts, view.ends
         self.first, self.last = first, last = bounds
-        self.words = view.lowers[first:last].tolist()
+        self.words = view.words[first:last]
         self.spans = [s for s in spans if not s.actor.startswith("place:")]
         self.sentence = sentence
         self.offsets = view.offsets
@@ -123,7 +123,10 @@ class SentenceReader:
         return self.words[i - self.first] if self.first <= i < self.last else 0
 
     def _before(self, i: int, n: int, floor: int | None = None) -> list[int]:
-        return [self.word(k) for k in range(max(self.first, floor or 0, i - n), i)]
+        """The words of the n tokens before token i, from `floor` and the sentence start on
+        (a slice: the callers only test these words against cue sets)."""
+        start = max(self.first, floor or 0, i - n)
+        return self.words[start - self.first : i - self.first] if start < i else []
 
     def _background(self, subordinators: list[int]) -> list[tuple[int, int]]:
         """Token ranges [start, end) that give background, not the sentence's news: from the
@@ -373,7 +376,9 @@ class SentenceReader:
         if event_type in self.lexicon.cues["domestic_types"]:
             return True
         end = min(clause[1], trigger.end + DOMESTIC_WINDOW)
-        return any(self.word(i) in self.cues["domestic"] for i in range(trigger.end, end))
+        return not self.cues["domestic"].isdisjoint(
+            self.words[trigger.end - self.first : end - self.first]
+        )
 
 
 def organisations(

@@ -131,14 +131,15 @@ class EventExtractor:
         spans = _merge(spans, peoples(text, starts))
         named = _covered(spans, len(lowers))
         anchors = _positions(classes & ANCHOR)
-        triggers = self._triggers(anchors, lowers.tolist(), named.tolist())
+        words = lowers.tolist()
+        triggers = self._triggers(anchors, words, named.tolist())
         if not triggers:
             return
         free = classes * ~named
         view = TokenView(
             doc=doc,
             text=text,
-            lowers=lowers,
+            words=words,
             offsets=starts,
             starts=starts.tolist(),
             ends=(starts + offsets[:, 1]).tolist(),
