@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-import numpy as np
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
@@ -74,7 +73,6 @@ class TokenView:
     doc: Doc
     text: str
     words: list[int]  # LOWER hash of each token
-    offsets: np.ndarray  # character offset of each token, as an array
     starts: list[int]  # character offset of each token
     ends: list[int]
     clause_cuts: list[int]
@@ -106,7 +104,6 @@ class SentenceReader:
         self.words = view.words[first:last]
         self.spans = [s for s in spans if not s.actor.startswith("place:")]
         self.sentence = sentence
-        self.offsets = view.offsets
         self.span_ends = {s.end for s in self.spans}
         prepositions = self.cues["preposition"]
         self.governed = {  # starts of the actors that a preposition governs ("in Iraq")
@@ -323,7 +320,7 @@ class SentenceReader:
         own = [s for s in free if s.start >= region] or free
         head = own[0] if own else (before[-1] if before else None)
         if head is None:
-            unknown = organisations(self.spans, self.text, self.sentence, self.offsets)
+            unknown = organisations(self.spans, self.text, self.sentence, self.starts)
             return [s for s in unknown if s.end <= trigger.start][:1]
         return self._compound(head, limit=trigger.start)
 
@@ -382,7 +379,7 @@ class SentenceReader:
 
 
 def organisations(
-    spans: list[Span], text: str, sentence: Sentence, starts: np.ndarray
+    spans: list[Span], text: str, sentence: Sentence, starts: list[int]
 ) -> list[Span]:
     """Organisations the gazetteer does not know, named in the sentence by a capitalised name
     ending in an organisation word ("Amnesty International", "the Ceasefire Violations
@@ -397,10 +394,8 @@ def organisations(
         start, end = match.span()
         if any(s.char_start < end and start < s.char_end for s in spans):
             continue
-        first = int(np.searchsorted(starts, start, "right")) - 1
-        last = int(np.searchsorted(starts, end, "left"))
         slug = _SLUG.sub("-", match.group().lower()).strip("-")
-        found.append(Span(first, last, start, end, f"org:{slug}"))
+        found.append(Span(*token_range(starts, start, end), start, end, f"org:{slug}"))
     return found
 
 
@@ -421,7 +416,7 @@ def _peoples() -> dict[str, str]:
     return states
 
 
-def peoples(text: str, starts: np.ndarray) -> list[Span]:
+def peoples(text: str, starts: list[int]) -> list[Span]:
     """The peoples a text names in the plural ("the Palestinians" -> PSE), which the gazetteer
     lists only as adjectives ("Palestinian"): capitalised plurals looked up in one pass."""
     states = _peoples()
@@ -430,10 +425,14 @@ def peoples(text: str, starts: np.ndarray) -> list[Span]:
         state = states.get(match.group())
         if state is not None:
             start, end = match.span()
-            first = int(np.searchsorted(starts, start, "right")) - 1
-            last = int(np.searchsorted(starts, end, "left"))
-            found.append(Span(first, last, start, end, state))
+            found.append(Span(*token_range(starts, start, end), start, end, state))
     return found
+
+
+def token_range(starts: list[int], start: int, end: int) -> tuple[int, int]:
+    """Tokens [first, last) overlapping characters [start, end), given each token's first
+    character (`starts`, sorted); first is -1 when `start` is before the first token."""
+    return bisect.bisect_right(starts, start) - 1, bisect.bisect_left(starts, end)
 
 
 def within(positions: list[int], bounds: tuple[int, int]) -> list[int]:

@@ -53,6 +53,7 @@ from alliances.extract.event_reading import (
     Trigger,
     is_state,
     peoples,
+    token_range,
 )
 from alliances.extract.model import Event
 from alliances.extract.pipeline import State
@@ -122,8 +123,7 @@ class EventExtractor:
         if len(doc) == 0 or not sentences:
             return
         columns = doc.to_array([IDX, LENGTH, LOWER])  # one pass over the tokens
-        offsets = columns[:, :2]
-        starts = offsets[:, 0]
+        starts = columns[:, 0].tolist()
         lowers = columns[:, 2].astype(np.uint64)
         classes = self.table.classify(lowers)
         spans = _mention_spans(mentions, starts)
@@ -140,9 +140,8 @@ class EventExtractor:
             doc=doc,
             text=text,
             words=words,
-            offsets=starts,
-            starts=starts.tolist(),
-            ends=(starts + offsets[:, 1]).tolist(),
+            starts=starts,
+            ends=(columns[:, 0] + columns[:, 1]).tolist(),
             clause_cuts=_positions(free & CLAUSE_CUT),
             subject_cuts=_positions(free & SUBJECT_CUT),
             subordinators=_positions(free & SUBORDINATE),
@@ -154,11 +153,15 @@ class EventExtractor:
         span_starts = [s.start for s in spans]
         dates = sorted(dates, key=lambda d: d.start)
         date_starts = [d.start for d in dates]
-        bounds = np.searchsorted(starts, [(s.start, s.end) for s in sentences], "left")
-        holding = set(np.searchsorted(bounds[:, 1], trigger_starts, "right").tolist())
+        bounds = [
+            (bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end))
+            for s in sentences
+        ]
+        ends = [last for _, last in bounds]
+        holding = {bisect.bisect_right(ends, start) for start in trigger_starts}
         for number in sorted(n for n in holding if n < len(sentences)):
             sentence = sentences[number]
-            first, last = bounds[number].tolist()
+            first, last = bounds[number]
             lo, hi = (bisect.bisect_left(trigger_starts, first),
                       bisect.bisect_left(trigger_starts, last))  # fmt: skip
             if lo == hi:
@@ -218,18 +221,14 @@ def _positions(mask: np.ndarray) -> list[int]:
     return np.flatnonzero(mask).tolist()
 
 
-def _mention_spans(mentions: Sequence, starts: np.ndarray) -> list[Span]:
+def _mention_spans(mentions: Sequence, starts: list[int]) -> list[Span]:
     """Mentions with an actor as token ranges (tokens overlapping their characters)."""
-    mentions = [m for m in mentions if m.actor_id]
-    if not mentions:
-        return []
-    firsts = np.searchsorted(starts, [m.start for m in mentions], "right") - 1
-    lasts = np.searchsorted(starts, [m.end for m in mentions], "left")
-    spans = [
-        Span(first, last, m.start, m.end, m.actor_id)
-        for m, first, last in zip(mentions, firsts.tolist(), lasts.tolist(), strict=True)
-        if last > first >= 0
-    ]
+    spans = []
+    for m in mentions:
+        if m.actor_id:
+            first, last = token_range(starts, m.start, m.end)
+            if last > first >= 0:
+                spans.append(Span(first, last, m.start, m.end, m.actor_id))
     return sorted(spans, key=lambda s: s.start)
 
 
