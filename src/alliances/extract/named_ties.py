@@ -18,7 +18,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
 
 from alliances.extract.scan import folded
 from alliances.reference import Reference, Tie
@@ -103,8 +102,9 @@ class NamedTies:
     One regular expression with hundreds of alternatives would try each of them at every
     character; instead each word of the text is looked up by its first word, and only that
     word's group of patterns (longest first) is tried there. A group is tried in a text only
-    when the text holds, for one of its aliases, the word that alias needs besides its first
-    ("the" starts only "the Squad": a text without "squad" never tries it).
+    when the text holds, as a word, for one of its aliases, the word that alias needs besides
+    its first ("the" starts only "the Squad": a text without the word "squad" never tries it;
+    every match of an alias holds its needed word whole, between spaces, dashes or marks).
     """
 
     def __init__(self, reference: Reference) -> None:
@@ -146,17 +146,10 @@ class NamedTies:
         # the lower-cased words of the text that start a group, in order (found in C, not in
         # a loop over every word); each is then found again in the text, from the last one
         words = _WORD.findall(low)
-        hits = list(compress(words, map(groups.__contains__, words)))
+        live = self._live(set(words))
         out: list[NamedMatch] = []
-        live: dict[str, bool] = {}
         taken = position = 0
-        for key in hits:
-            ok = live.get(key)
-            if ok is None:
-                needs = self._needs[key]
-                ok = live[key] = needs is None or any(w in low for w in needs)
-            if not ok:
-                continue
+        for key in [w for w in words if w in live]:
             found = self._whole[key].search(low, position)
             start, position = found.start(), found.end()
             if start < taken or (start and text[start - 1] in _JOINERS):
@@ -169,6 +162,16 @@ class NamedTies:
                 out.append(NamedMatch(start, m.end(), m.group(), ties[m.lastindex - 1]))
                 taken = m.end()
         return out
+
+    def _live(self, words: set[str]) -> set[str]:
+        """The first words among `words` whose group may match: those with a needed word among
+        `words` (set look-ups, where testing each needed word's presence in the text would
+        scan the whole text for each)."""
+        return {
+            key
+            for key in words & self._groups.keys()
+            if self._needs[key] is None or not words.isdisjoint(self._needs[key])
+        }
 
     def _find_words(self, text: str) -> list[NamedMatch]:
         """`find`, word by word (for texts that `folded` cannot map)."""
