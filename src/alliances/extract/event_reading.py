@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from spacy.strings import hash_string
@@ -107,7 +107,7 @@ class SentenceReader:
         self.span_ends = {s.end for s in self.spans}
         prepositions = self.cues["preposition"]
         self.governed = {  # starts of the actors that a preposition governs ("in Iraq")
-            s.start for s in self.spans if set(self._before(s.start, 2)) & prepositions
+            s.start for s in self.spans if not prepositions.isdisjoint(self._before(s.start, 2))
         }
         self.clause_cuts = within(view.clause_cuts, bounds)
         self.subject_cuts = within(view.subject_cuts, bounds)
@@ -144,7 +144,9 @@ class SentenceReader:
         return ranges
 
     def _gerund(self, i: int) -> bool:
-        return i < self.last and self.doc[i].lower_.endswith("ing")
+        """Whether token i of the sentence ends in "ing" (its text, lower-cased as spaCy's
+        LOWER is, read from the text: no Token object is made)."""
+        return i < self.last and self.text[self.starts[i] : self.ends[i]].lower().endswith("ing")
 
     # ---- clauses and the main triggers -------------------------------------------------------
 
@@ -320,9 +322,14 @@ class SentenceReader:
         own = [s for s in free if s.start >= region] or free
         head = own[0] if own else (before[-1] if before else None)
         if head is None:
-            unknown = organisations(self.spans, self.text, self.sentence, self.starts)
-            return [s for s in unknown if s.end <= trigger.start][:1]
+            return [s for s in self.organisations if s.end <= trigger.start][:1]
         return self._compound(head, limit=trigger.start)
+
+    @cached_property
+    def organisations(self) -> list[Span]:
+        """The sentence's organisations unknown to the gazetteer, searched for once, when a
+        trigger first lacks a known subject."""
+        return organisations(self.spans, self.text, self.sentence, self.starts)
 
     def _grievance(self, targets: list[Span], clause: tuple[int, int]) -> list[Span]:
         """For "complained to X over Y", Y: the actor complained about, not the addressee."""
