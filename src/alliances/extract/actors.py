@@ -19,11 +19,12 @@ from operator import itemgetter
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
-from alliances.extract.matching import FormMatcher
+from alliances.extract.matching import FormMatcher, PhraseGroups
 from alliances.extract.model import Actor, Mention
 from alliances.extract.orgnames import OrganisationNames
 from alliances.extract.people import People
 from alliances.extract.pipeline import State
+from alliances.extract.text import blank_english
 from alliances.gazetteer import Gazetteer, load
 
 
@@ -43,22 +44,26 @@ class Resolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.forms = FormMatcher(list(gazetteer.entries.values()), gazetteer.generic_organs)
+        self.phrases = PhraseGroups(blank_english().vocab)
+        self.forms = FormMatcher(
+            list(gazetteer.entries.values()), self.phrases, gazetteer.generic_organs
+        )
         self.organisations = OrganisationNames()
-        self.people = People(gazetteer)
+        self.people = People(gazetteer, self.phrases)
 
     def __call__(
         self, doc: Doc, text: str, date: str | None
     ) -> tuple[list[ResolvedMention], dict[str, str]]:
         """Mentions in `doc` (of `text`), and the names of people not in the gazetteer by id."""
         offsets = doc.to_array([IDX, LENGTH])  # per token: first character, length
-        matches = self.forms(doc, text, offsets)
+        phrases = self.phrases(doc)
+        matches = self.forms(phrases, text, offsets)
         organisations = self.organisations(doc, text, matches)
         if organisations:  # a new organisation's name holds no state ("Korea Institute ...")
             inside = {i for m, _ in organisations for i in range(m.start, m.end)}
             matches = [m for m in matches if inside.isdisjoint(range(m.start, m.end))]
             matches.extend(m for m, _ in organisations)
-        people = self.people(doc, text, matches, date)
+        people = self.people(doc, text, matches, date, phrases)
         spans = [  # (first token, end token, actor id)
             (m.start, m.end, m.actor_id) for m in matches if not m.actor_id.startswith("person:")
         ]
