@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
 
-from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
-from alliances.extract.matching import FormMatcher, PhraseGroups
+from alliances.extract.matching import FormMatcher, PhraseGroups, token_bounds
 from alliances.extract.model import Actor, Mention
 from alliances.extract.orgnames import OrganisationNames
 from alliances.extract.people import People
@@ -55,9 +54,9 @@ class Resolver:
         self, doc: Doc, text: str, date: str | None
     ) -> tuple[list[ResolvedMention], dict[str, str]]:
         """Mentions in `doc` (of `text`), and the names of people not in the gazetteer by id."""
-        offsets = doc.to_array([IDX, LENGTH])  # per token: first character, length
+        bounds = token_bounds(doc)
         phrases = self.phrases(doc)
-        matches = self.forms(phrases, text, offsets)
+        matches = self.forms(phrases, text, bounds)
         organisations = self.organisations(doc, text, matches)
         if organisations:  # a new organisation's name holds no state ("Korea Institute ...")
             inside = {i for m, _ in organisations for i in range(m.start, m.end)}
@@ -71,11 +70,11 @@ class Resolver:
         new_names = {p.actor_id: p.name for p in people if p.name is not None}
         new_names.update((m.actor_id, name) for m, name in organisations)
         spans.sort(key=itemgetter(0, 1))
-        firsts = offsets[[p[0] for p in spans], 0].tolist()
-        lasts = offsets[[p[1] - 1 for p in spans]].sum(axis=1).tolist()  # idx + length
         mentions = []
         entries = self.gazetteer.entries
-        for (_, _, actor_id), start, end in zip(spans, firsts, lasts, strict=True):
+        firsts, ends = bounds
+        for first_token, end_token, actor_id in spans:
+            start, end = firsts[first_token], ends[end_token - 1]
             entry = entries.get(actor_id)
             if entry is not None:
                 kind = entry.kind

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from operator import itemgetter
 
-import numpy as np
+from spacy.attrs import IDX, LENGTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -41,6 +41,7 @@ class Match:
     actor_id: str
 
 
+TokenBounds = tuple[list[int], list[int]]  # per token: first character, end
 Found = dict[str, list[tuple[int, int, int]]]  # group -> (match id, start, end), by start
 
 
@@ -77,6 +78,20 @@ class PhraseGroups:
             for match in matcher(doc):
                 found[group_of[match[0]]].append(match)
         return found
+
+
+def token_bounds(doc: Doc) -> TokenBounds:
+    """Each token's first character and end in the text, as two lists: a plain list is cheap
+    to read one item at a time, where a numpy array makes an object per item read."""
+    offsets = doc.to_array([IDX, LENGTH])
+    firsts = offsets[:, 0]
+    return firsts.tolist(), (firsts + offsets[:, 1]).tolist()
+
+
+def _words(text: str, bounds: TokenBounds, start: int, end: int) -> list[str]:
+    """The texts of tokens [start, end)."""
+    firsts, ends = bounds
+    return [text[firsts[i] : ends[i]] for i in range(start, end)]
 
 
 def _shape_ok(form_words: list[str], tokens: list[str]) -> bool:
@@ -117,27 +132,20 @@ class FormMatcher:
             match_id = phrases.add("forms", key, docs, attr="LOWER")
             self._forms[match_id] = (tuple(sorted(ids)), [[t.text for t in d] for d in docs])
 
-    def __call__(self, phrases: Found, text: str, offsets: np.ndarray) -> list[Match]:
+    def __call__(self, phrases: Found, text: str, bounds: TokenBounds) -> list[Match]:
         """Resolved matches, longest first where they overlap, sorted by start, from the
         `phrases` found in the document's Doc.
 
-        `offsets` holds each token's first character and length (`doc.to_array([IDX, LENGTH])`),
-        so that token texts come from `text` without building spaCy Token objects.
+        `bounds` are the tokens' characters (`token_bounds`), so that token texts come from
+        `text` without building spaCy Token objects.
         """
-        matches = phrases["forms"]
-        if matches:  # each match's first character and end, for all matches at once
-            starts = np.fromiter((m[1] for m in matches), np.intp, len(matches))
-            lasts = np.fromiter((m[2] for m in matches), np.intp, len(matches)) - 1
-            firsts = offsets[starts, 0].tolist()
-            ends = (offsets[lasts, 0] + offsets[lasts, 1]).tolist()
-        else:
-            firsts = ends = []
+        firsts, ends = bounds
         exact, forms = self._exact, self._forms
         found = []  # (start, end, candidates)
-        for (match_id, start, end), first, last in zip(matches, firsts, ends, strict=True):
+        for match_id, start, end in phrases["forms"]:
             candidates, spellings = forms[match_id]
-            if text[first:last] in exact or any(
-                len(w) == end - start and _shape_ok(w, self._words(text, offsets, start, end))
+            if text[firsts[start] : ends[end - 1]] in exact or any(
+                len(w) == end - start and _shape_ok(w, _words(text, bounds, start, end))
                 for w in spellings
             ):
                 found.append((start, end, candidates))
@@ -158,10 +166,6 @@ class FormMatcher:
             if actor_id is not None:
                 resolved.append(Match(start, end, actor_id))
         return resolved
-
-    @staticmethod
-    def _words(text: str, offsets: np.ndarray, start: int, end: int) -> list[str]:
-        return [text[i : i + n] for i, n in offsets[start:end].tolist()]
 
     def _nearest_state(self, found: list[tuple], i: int, counts: Counter) -> str | None:
         """The state of a generic organ: the nearest one named before it, else the commonest."""
