@@ -12,9 +12,9 @@ would put the wrong person in office too often.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -27,9 +27,11 @@ from alliances.extract.text import blank_english
 from alliances.gazetteer import Gazetteer, load
 
 
-@dataclass(frozen=True)
-class ResolvedMention:
-    """A span of the text that refers to an actor: `text == document.text[start:end]`."""
+class ResolvedMention(NamedTuple):
+    """A span of the text that refers to an actor: `text == document.text[start:end]`.
+
+    A NamedTuple, like `Match` and `PersonMention`: there is one per mention, and a tuple is
+    made in about half the time of a frozen dataclass."""
 
     start: int
     end: int

@@ -18,8 +18,8 @@ Two kinds of form need the document to resolve:
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from operator import itemgetter
+from typing import NamedTuple
 
 from spacy.attrs import IDX, LENGTH
 from spacy.matcher import PhraseMatcher
@@ -32,8 +32,7 @@ ANY_STATE = "*"  # candidate marker of a generic organ
 NEAREST_STATE_WINDOW = 60  # tokens looked back for the state a generic organ belongs to
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """A run of tokens [start, end) whose text is a form of `actor_id`."""
 
     start: int

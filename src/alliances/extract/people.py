@@ -19,7 +19,7 @@ Rules, driven by the gazetteer and the title list (`titles.py`):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
@@ -47,8 +47,7 @@ Introduction = tuple[tuple[str, ...], str]  # (lower-cased title words, person i
 MAX_NAME_TOKENS = 6
 
 
-@dataclass(frozen=True)
-class PersonMention:
+class PersonMention(NamedTuple):
     """A person found in text: token range, id and (for a new person) the name as written."""
 
     start: int
