@@ -1,5 +1,8 @@
 """Find gazetteer forms in a token Doc with one spaCy PhraseMatcher pass.
 
+The pass is shared (`PhraseGroups`): the phrases other readers look for (titles, speech cues,
+surnames) are found in the same passes over the Doc, one per token attribute.
+
 Forms are matched on lower-cased tokens, then checked against the form's capitalisation: a word
 written in capitals in the form ("US", "NATO") must appear exactly so, and a capitalised word
 ("Japan", "Pentagon") must be capitalised in the text. So "us" is never the United States and
@@ -15,10 +18,10 @@ Two kinds of form need the document to resolve:
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from operator import itemgetter
+from typing import NamedTuple
 
-import numpy as np
+from spacy.attrs import IDX, LENGTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -29,13 +32,65 @@ ANY_STATE = "*"  # candidate marker of a generic organ
 NEAREST_STATE_WINDOW = 60  # tokens looked back for the state a generic organ belongs to
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """A run of tokens [start, end) whose text is a form of `actor_id`."""
 
     start: int
     end: int
     actor_id: str
+
+
+TokenBounds = tuple[list[int], list[int]]  # per token: first character, end
+Found = dict[str, list[tuple[int, int, int]]]  # group -> (match id, start, end), by start
+
+
+class PhraseGroups:
+    """Groups of phrases, all found in one PhraseMatcher pass per token attribute.
+
+    A PhraseMatcher pass costs about as much for a few phrases as for thousands (it walks every
+    token either way), so the readers of one document share passes instead of each running its
+    own. Keys are kept apart per group: the same phrase may be in two groups ("Major").
+    """
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+        self._matchers: dict[str, PhraseMatcher] = {}  # by attribute ("ORTH", "LOWER")
+        self._group_of: dict[int, str] = {}  # match id -> group
+        self._groups: dict[str, None] = {}  # every group, in the order first added
+
+    def add(self, group: str, key: str, phrases: list[Doc], attr: str = "ORTH") -> int:
+        """Look for `phrases` as `key` of `group`, comparing tokens by `attr`; returns the
+        match id that `key` is reported with."""
+        match_id = self.vocab.strings.add(f"{group}:{key}")
+        self._group_of[match_id] = group
+        self._groups[group] = None
+        if attr not in self._matchers:
+            self._matchers[attr] = PhraseMatcher(self.vocab, attr=attr)
+        self._matchers[attr].add(f"{group}:{key}", phrases)
+        return match_id
+
+    def __call__(self, doc: Doc) -> Found:
+        """Each group's matches in `doc` (every group present, maybe with no match)."""
+        found: Found = {group: [] for group in self._groups}
+        group_of = self._group_of
+        for matcher in self._matchers.values():
+            for match in matcher(doc):
+                found[group_of[match[0]]].append(match)
+        return found
+
+
+def token_bounds(doc: Doc) -> TokenBounds:
+    """Each token's first character and end in the text, as two lists: a plain list is cheap
+    to read one item at a time, where a numpy array makes an object per item read."""
+    offsets = doc.to_array([IDX, LENGTH])
+    firsts = offsets[:, 0]
+    return firsts.tolist(), (firsts + offsets[:, 1]).tolist()
+
+
+def _words(text: str, bounds: TokenBounds, start: int, end: int) -> list[str]:
+    """The texts of tokens [start, end)."""
+    firsts, ends = bounds
+    return [text[firsts[i] : ends[i]] for i in range(start, end)]
 
 
 def _shape_ok(form_words: list[str], tokens: list[str]) -> bool:
@@ -51,9 +106,11 @@ def _shape_ok(form_words: list[str], tokens: list[str]) -> bool:
 class FormMatcher:
     """Every form of every entry, plus generic organs, matched with a capitalisation check."""
 
-    def __init__(self, entries: list[Entry], generic_organs: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, entries: list[Entry], phrases: PhraseGroups, generic_organs: tuple[str, ...] = ()
+    ) -> None:
+        """Registers every form in `phrases` (group "forms", compared lower-cased)."""
         nlp = blank_english()
-        self.vocab = nlp.vocab
         self.states = {e.id for e in entries if e.kind == "state"}
         owners: dict[str, set[str]] = {}
         spellings: dict[str, set[str]] = {}
@@ -68,35 +125,26 @@ class FormMatcher:
                 owners[form.lower()] = {ANY_STATE}
                 spellings[form.lower()] = {form}
         self._exact = {form for forms in spellings.values() for form in forms}
-        self._matcher = PhraseMatcher(self.vocab, attr="LOWER")
         self._forms: dict[int, tuple[tuple[str, ...], list[list[str]]]] = {}
         for key, ids in owners.items():
             docs = [nlp.make_doc(s) for s in sorted(spellings[key])]
-            match_id = self.vocab.strings.add(key)
+            match_id = phrases.add("forms", key, docs, attr="LOWER")
             self._forms[match_id] = (tuple(sorted(ids)), [[t.text for t in d] for d in docs])
-            self._matcher.add(key, docs)
 
-    def __call__(self, doc: Doc, text: str, offsets: np.ndarray) -> list[Match]:
-        """Resolved matches, longest first where they overlap, sorted by start.
+    def __call__(self, phrases: Found, text: str, bounds: TokenBounds) -> list[Match]:
+        """Resolved matches, longest first where they overlap, sorted by start, from the
+        `phrases` found in the document's Doc.
 
-        `offsets` holds each token's first character and length (`doc.to_array([IDX, LENGTH])`),
-        so that token texts come from `text` without building spaCy Token objects.
+        `bounds` are the tokens' characters (`token_bounds`), so that token texts come from
+        `text` without building spaCy Token objects.
         """
-        found = []
-        matches = self._matcher(doc)
-        if matches:  # each match's first character and end, for all matches at once
-            starts = np.fromiter((m[1] for m in matches), np.intp, len(matches))
-            lasts = np.fromiter((m[2] for m in matches), np.intp, len(matches)) - 1
-            firsts = offsets[starts, 0].tolist()
-            ends = (offsets[lasts, 0] + offsets[lasts, 1]).tolist()
-        else:
-            firsts = ends = []
+        firsts, ends = bounds
         exact, forms = self._exact, self._forms
         found = []  # (start, end, candidates)
-        for (match_id, start, end), first, last in zip(matches, firsts, ends, strict=True):
+        for match_id, start, end in phrases["forms"]:
             candidates, spellings = forms[match_id]
-            if text[first:last] in exact or any(
-                len(w) == end - start and _shape_ok(w, self._words(text, offsets, start, end))
+            if text[firsts[start] : ends[end - 1]] in exact or any(
+                len(w) == end - start and _shape_ok(w, _words(text, bounds, start, end))
                 for w in spellings
             ):
                 found.append((start, end, candidates))
@@ -117,10 +165,6 @@ class FormMatcher:
             if actor_id is not None:
                 resolved.append(Match(start, end, actor_id))
         return resolved
-
-    @staticmethod
-    def _words(text: str, offsets: np.ndarray, start: int, end: int) -> list[str]:
-        return [text[i : i + n] for i, n in offsets[start:end].tolist()]
 
     def _nearest_state(self, found: list[tuple], i: int, counts: Counter) -> str | None:
         """The state of a generic organ: the nearest one named before it, else the commonest."""

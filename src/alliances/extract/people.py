@@ -19,13 +19,12 @@ Rules, driven by the gazetteer and the title list (`titles.py`):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from alliances.extract.matching import Match
+from alliances.extract.matching import Found, Match, PhraseGroups
 from alliances.extract.text import blank_english, in_headline
 from alliances.extract.titles import (
     NAME_PARTICLES,
@@ -48,8 +47,7 @@ Introduction = tuple[tuple[str, ...], str]  # (lower-cased title words, person i
 MAX_NAME_TOKENS = 6
 
 
-@dataclass(frozen=True)
-class PersonMention:
+class PersonMention(NamedTuple):
     """A person found in text: token range, id and (for a new person) the name as written."""
 
     start: int
@@ -138,7 +136,8 @@ def whole_word_spans(names: list[str], text: str) -> list[tuple[int, int]]:
 class People:
     """Finds people in a token Doc, given the gazetteer matches already made."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, phrases: PhraseGroups) -> None:
+        """Registers titles, speech cues and surnames in `phrases`."""
         nlp = blank_english()
         self.gazetteer = gazetteer
         self.by_surname: dict[str, list[Entry]] = {}
@@ -152,17 +151,16 @@ class People:
         for form in self.by_name:
             for word in set(form.split()):
                 self.by_prefix.setdefault(word[:PREFIX], []).append(form)
-        self.titles = TitleMatcher()
-        self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.cues.add("cue", [nlp.make_doc(cue) for cue in SPEECH_CUES])
-        self.surnames = PhraseMatcher(nlp.vocab)
+        self.titles = TitleMatcher(phrases)
+        phrases.add("cues", "cue", [nlp.make_doc(cue) for cue in SPEECH_CUES], attr="LOWER")
         for surname in self.by_surname:
-            self.surnames.add(surname, [nlp.make_doc(surname)])
+            phrases.add("surnames", surname, [nlp.make_doc(surname)])
 
     def __call__(
-        self, doc: Doc, text: str, matches: list[Match], date: str | None
+        self, doc: Doc, text: str, matches: list[Match], date: str | None, phrases: Found
     ) -> list[PersonMention]:
-        """People in `doc` (whose text is `text`), given the gazetteer `matches`."""
+        """People in `doc` (whose text is `text`), given the gazetteer `matches` and the
+        `phrases` found in `doc`."""
         starts = {m.start: m for m in matches}
         taken = {i for m in matches for i in range(m.start, m.end)}
         found = [
@@ -180,7 +178,7 @@ class People:
             introduced.append((words, mention.actor_id))
             return True
 
-        titles = self.titles(doc)
+        titles = self.titles(phrases)
         for title, role in titles:
             if title.start in taken:
                 continue
@@ -205,7 +203,7 @@ class People:
                     continue
             add(self._back_reference(doc, title, role, words, starts, introduced, found), ())
         blocked = taken | {i for t, _ in titles for i in range(t.start, t.end)}
-        for _, start, end in self.cues(doc):
+        for _, start, end in phrases["cues"]:
             for span in (
                 self._name_before(doc, start, blocked),
                 self._name_after(doc, end, blocked),
@@ -213,7 +211,7 @@ class People:
                 if span is not None:
                     add(self._resolve_name(doc, text, *span), ())
                     blocked.update(range(*span))
-        found.extend(self._surnames(doc, text, found, taken, date))
+        found.extend(self._surnames(doc, text, found, taken, date, phrases["surnames"]))
         return found
 
     @staticmethod
@@ -419,9 +417,16 @@ class People:
         return PersonMention(title.start, title.end, best[2]) if best else None
 
     def _surnames(
-        self, doc: Doc, text: str, found: list[PersonMention], taken: set[int], date: str | None
+        self,
+        doc: Doc,
+        text: str,
+        found: list[PersonMention],
+        taken: set[int],
+        date: str | None,
+        known: list[tuple[int, int, int]],
     ) -> list[PersonMention]:
-        """Surnames standing alone: back-references to people named or known by surname."""
+        """Surnames standing alone: back-references to people named or known by surname
+        (`known`: the gazetteer's surnames found in `doc`)."""
         local: dict[str, str] = {}
         for mention in found:
             if mention.name is not None and mention.end - mention.start > 1:
@@ -429,7 +434,7 @@ class People:
             entry = self.gazetteer.get(mention.actor_id)
             if entry is not None and entry.kind == "person":
                 local[entry.surname] = entry.id
-        spans = [(s, e) for _, s, e in self.surnames(doc)]
+        spans = [(s, e) for _, s, e in known]
         for first, last in whole_word_spans(list(local), text):
             span = doc.char_span(first, last)
             if span is not None:

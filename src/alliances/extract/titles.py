@@ -10,10 +10,7 @@ the LDP", "the foreign secretary"); a lower-case title introduces only a full na
 
 from __future__ import annotations
 
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
-
-from alliances.extract.matching import Match, longest_first
+from alliances.extract.matching import Found, Match, PhraseGroups, longest_first
 from alliances.extract.text import blank_english
 
 ROLE_TITLES = {
@@ -320,7 +317,8 @@ NOT_PERSON_WORDS = frozenset(
 class TitleMatcher:
     """Finds titles; where titles run together ("Senior Chief Petty Officer") keeps the last."""
 
-    def __init__(self) -> None:
+    def __init__(self, phrases: PhraseGroups) -> None:
+        """Registers every title in `phrases` (group "titles", compared as written)."""
         nlp = blank_english()
         self.roles: dict[str, str | None] = dict.fromkeys(COURTESY_TITLES)
         for role, titles in ROLE_TITLES.items():
@@ -328,12 +326,12 @@ class TitleMatcher:
         by_lower = {title.lower(): role for title, role in self.roles.items()}
         for title in LOWER_TITLES:
             self.roles[title] = by_lower.get(title)
-        self.matcher = PhraseMatcher(nlp.vocab)
-        for title in self.roles:
-            self.matcher.add(title, [nlp.make_doc(title)])
+        self.titles = {phrases.add("titles", t, [nlp.make_doc(t)]): t for t in self.roles}
 
-    def __call__(self, doc: Doc) -> list[tuple[Match, str | None]]:
-        """(token range with the title as `actor_id`, role) pairs, sorted by start."""
-        found = longest_first([Match(s, e, doc.vocab.strings[k]) for k, s, e in self.matcher(doc)])
+    def __call__(self, phrases: Found) -> list[tuple[Match, str | None]]:
+        """(token range with the title as `actor_id`, role) pairs, sorted by start, from the
+        `phrases` found in a Doc."""
+        titles = self.titles
+        found = longest_first([Match(s, e, titles[k]) for k, s, e in phrases["titles"]])
         starts = {m.start for m in found}
         return [(m, self.roles[m.actor_id]) for m in found if m.end not in starts]
