@@ -3,8 +3,8 @@
 Why a data file: analysts extend the vocabulary without touching code, and each phrase carries the
 CAMEO code it expresses. How it is matched: inflection is expanded once, at load time, into each
 slot's set of accepted lower-case forms (the blank tokenizer has no lemmatizer), stored as spaCy
-string hashes. `PatternIndex.find` then selects the tokens that can start a pattern in one
-vectorised pass (`numpy.isin` over the document's LOWER hashes) and tries only the few patterns
+string hashes. `PatternIndex.find` is given the tokens that can start a pattern (one look-up of
+each token's LOWER hash, with the other cue words: `WordClasses`) and tries only the few patterns
 anchored on each such token; spaCy's `Matcher` with set predicates was 30x slower here.
 """
 
@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import numpy as np
 import yaml
 from spacy.strings import hash_string
 
@@ -33,21 +32,19 @@ def hashes(words) -> frozenset[int]:
 
 
 class WordClasses:
-    """Word hashes with bit flags, looked up for all of a document's tokens in one vectorised
-    pass: `classify(lowers)[i]` holds the bits of every class token i belongs to."""
+    """Word hashes with bit flags: `classify(words)` gives (position, bits) of each token in
+    any class, bits holding every class it belongs to. One dict look-up per token; the few
+    classified tokens are then all that the cue positions are gathered from."""
 
     def __init__(self, classes: dict[int, Iterable[int]]) -> None:
-        flags: dict[int, int] = {}
+        self.flags: dict[int, int] = {}
         for bit, words in classes.items():
             for word in words:
-                flags[word] = flags.get(word, 0) | bit
-        self.words = np.array(sorted(flags), dtype=np.uint64)
-        self.flags = np.array([flags[w] for w in sorted(flags)] + [0], dtype=np.int64)
+                self.flags[word] = self.flags.get(word, 0) | bit
 
-    def classify(self, lowers: np.ndarray) -> np.ndarray:
-        position = np.searchsorted(self.words, lowers)
-        found = self.words[np.minimum(position, len(self.words) - 1)] == lowers
-        return np.where(found, self.flags[position], 0)
+    def classify(self, words: list[int]) -> list[tuple[int, int]]:
+        get = self.flags.get
+        return [(i, bits) for i, word in enumerate(words) if (bits := get(word))]
 
 
 GAP_STOPS = hashes((",", ";", ":", ".", "!", "?", "(", ")", '"', "--"))
@@ -126,7 +123,7 @@ class PatternIndex:
     def find(self, anchors: list[int], words: list[int]) -> list[tuple[int, int, int]]:
         """(pattern number, start, end) of every match in a document given as its tokens' LOWER
         hashes (`words`) and the positions of the tokens that begin a pattern (`anchors`, found
-        by a vectorised look-up of `by_first`), the longest per pattern and start."""
+        by a look-up of `by_first`), the longest per pattern and start."""
         found = []
         for start in anchors:
             for number, slots in self.by_first[words[start]]:

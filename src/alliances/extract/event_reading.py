@@ -348,13 +348,15 @@ class SentenceReader:
         """The first actor in tokens [start, end), with what is coordinated with it; with
         `skip_venues` (for several actors acting together), not one after "in" or "at": the
         place where they meet or sign ("Brazil and Argentina signed ... in Buenos Aires")."""
-        venue = self.cues["venue"] if skip_venues else frozenset()
-        after = next(
-            (s for s in self.spans
-             if s.start >= start and s.end <= end and self.word(s.start - 1) not in venue),
-            None,
-        )  # fmt: skip
-        return self._compound(after, limit=end) if after else []
+        venue = self.cues["venue"]
+        for span in self.spans:
+            if (
+                span.start >= start
+                and span.end <= end
+                and not (skip_venues and self.word(span.start - 1) in venue)
+            ):
+                return self._compound(span, limit=end)
+        return []
 
     def _compound(self, head: Span, limit: int) -> list[Span]:
         """`head` with the mentions coordinated with it ("X and Y", "X, Y and Z", "X-Y").
@@ -371,7 +373,7 @@ class SentenceReader:
                 runs.append([span])
             else:
                 break
-        actors = [next((s for s in run if is_state(s.actor)), run[-1]) for run in runs]
+        actors = [_state_or_last(run) for run in runs]
         return list({s.actor: s for s in actors}.values())
 
     def _domestic(self, trigger: Trigger, event_type: str, clause: tuple[int, int]) -> bool:
@@ -383,6 +385,14 @@ class SentenceReader:
         return not self.cues["domestic"].isdisjoint(
             self.words[trigger.end - self.first : end - self.first]
         )
+
+
+def _state_or_last(run: list[Span]) -> Span:
+    """The mention that stands for a run of adjacent mentions: its first state, else its last."""
+    for span in run:
+        if is_state(span.actor):
+            return span
+    return run[-1]
 
 
 def organisations(

@@ -61,7 +61,7 @@ from alliances.extract.pipeline import State
 CLAUSE_PUNCT = (",", ";", ":", "(", ")", "--", "—", "–")
 SUBJECT_PUNCT = (";", ":", "--", "—", "–")
 COMMA, HYPHEN = hash_string(","), hash_string("-")
-# word classes (bits) looked up for every token at once
+# word classes (bits), looked up for every token in one pass
 ANCHOR, CLAUSE_CUT, SUBJECT_CUT, SUBORDINATE, CONDITION, REPORTING, IS_COMMA = (
     1 << n for n in range(7)
 )
@@ -124,30 +124,27 @@ class EventExtractor:
             return
         columns = doc.to_array([IDX, LENGTH, LOWER])  # one pass over the tokens
         starts = columns[:, 0].tolist()
-        lowers = columns[:, 2].astype(np.uint64)
-        classes = self.table.classify(lowers)
+        words = columns[:, 2].astype(np.uint64).tolist()
+        classified = self.table.classify(words)
         spans = _mention_spans(mentions, starts)
         text = text if text is not None else doc.text
         spans = _merge(spans, peoples(text, starts))
-        named = _covered(spans, len(lowers))
-        anchors = _positions(classes & ANCHOR)
-        words = lowers.tolist()
-        triggers = self._triggers(anchors, words, named.tolist())
+        named = _covered(spans, len(words))
+        triggers = self._triggers(_positions(classified, ANCHOR), words, named)
         if not triggers:
             return
-        free = classes * ~named
         view = TokenView(
             doc=doc,
             text=text,
             words=words,
             starts=starts,
             ends=(columns[:, 0] + columns[:, 1]).tolist(),
-            clause_cuts=_positions(free & CLAUSE_CUT),
-            subject_cuts=_positions(free & SUBJECT_CUT),
-            subordinators=_positions(free & SUBORDINATE),
-            commas=_positions(classes & IS_COMMA),
-            conditions=_positions(classes & CONDITION),
-            reporting=_positions(classes & REPORTING),
+            clause_cuts=_positions(classified, CLAUSE_CUT, outside=named),
+            subject_cuts=_positions(classified, SUBJECT_CUT, outside=named),
+            subordinators=_positions(classified, SUBORDINATE, outside=named),
+            commas=_positions(classified, IS_COMMA),
+            conditions=_positions(classified, CONDITION),
+            reporting=_positions(classified, REPORTING),
         )
         trigger_starts = [t.start for t in triggers]
         span_starts = [s.start for s in spans]
@@ -179,7 +176,7 @@ class EventExtractor:
                 event.date, event.precision = _date_for(event.start, in_sentence, published)
                 yield event
 
-    def _triggers(self, anchors: list[int], words: list[int], named: list[bool]) -> list[Trigger]:
+    def _triggers(self, anchors: list[int], words: list[int], named: bytearray) -> list[Trigger]:
         """Non-overlapping matches, longest first, in text order; a match may span an actor
         ("welcomed Japan's decision") but not begin or end inside one (`named` tokens); a word
         after a hyphen ("US-backed"), or a base or -s form before a noun it classifies ("attack
@@ -206,19 +203,25 @@ def _merge(spans: list[Span], extra: list[Span]) -> list[Span]:
     if not extra:
         return spans
     covered = _covered(spans, max([s.end for s in spans + extra]))
-    kept = [s for s in extra if not covered[s.start : s.end].any()]
+    kept = [s for s in extra if not any(covered[s.start : s.end])]
     return sorted(spans + kept, key=lambda s: s.start)
 
 
-def _covered(spans: list[Span], size: int) -> np.ndarray:
-    """Boolean mask of the tokens inside any span."""
-    opened = np.bincount(np.array([s.start for s in spans], dtype=np.intp), minlength=size + 1)
-    closed = np.bincount(np.array([s.end for s in spans], dtype=np.intp), minlength=size + 1)
-    return np.cumsum(opened - closed)[:size] > 0
+def _covered(spans: list[Span], size: int) -> bytearray:
+    """Of each of `size` tokens, 1 when it is inside a span, else 0."""
+    mask = bytearray(size)
+    for s in spans:
+        mask[s.start : s.end] = b"\x01" * (s.end - s.start)
+    return mask
 
 
-def _positions(mask: np.ndarray) -> list[int]:
-    return np.flatnonzero(mask).tolist()
+def _positions(
+    classified: list[tuple[int, int]], bit: int, outside: bytearray | None = None
+) -> list[int]:
+    """The positions of the classified tokens in class `bit`, except those `outside` marks."""
+    if outside is None:
+        return [i for i, bits in classified if bits & bit]
+    return [i for i, bits in classified if bits & bit and not outside[i]]
 
 
 def _mention_spans(mentions: Sequence, starts: list[int]) -> list[Span]:
