@@ -15,10 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliances.extract import amounts
+from alliances.extract import amounts, dates
 from alliances.extract.described_ties import _BETWEEN_WORD, _THEIR, _WITH_WORD, SentenceView
 from alliances.extract.named_ties import default_named_ties
-from alliances.extract.scan import folded
+from alliances.extract.scan import WORD_STARTS, folded, matches_at
 from alliances.extract.text import blank_english
 from alliances.extract.ties import MemberIndex
 from alliances.reference import load as load_reference
@@ -67,6 +67,28 @@ def test_amount_anchors_give_the_full_scan(text):
 
     for variant in _variants(text):
         assert spans(amounts._atoms(variant)) == spans(amounts._ATOM_RE.finditer(variant))
+
+
+DATE_WORDS = st.sampled_from(
+    ["Jan.", "January", "MAY", "May", "may", "5", "11th", "2024", "1999,", "FY", "FY2022", "fiscal",
+     "year", "the", "The", "next", "past", "five", "three", "years", "ago", "days", "mid-2023",
+     "early", "in", "In", "since", "Monday", "this", "last", "week", "yesterday", "ſeptember",
+     "\u212aorea", "ıs", "İn", "-", ",", "\n", "$", "2024-11-28", "x2024", "percent"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(DATE_WORDS, max_size=30).map(" ".join) | TEXT)
+def test_date_word_starts_give_the_full_scan(text):
+    def spans(ms):
+        return [(m.span(), m.groups()) for m in ms]
+
+    for variant in _variants(text):
+        starts = WORD_STARTS(variant)
+        assert starts == WORD_STARTS(variant)  # the kept answer
+        assert spans(matches_at(dates._DATE_RE, variant, starts)) == spans(
+            dates._DATE_RE.finditer(variant)
+        )
 
 
 @settings(max_examples=300, deadline=None)
