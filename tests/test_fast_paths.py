@@ -91,6 +91,26 @@ def test_date_word_starts_give_the_full_scan(text):
         )
 
 
+def test_a_non_word_character_stays_one_when_folded():
+    non_word = re.compile(r"[^\w]")
+    for code in range(0x110000):
+        char = chr(code)
+        low = folded(char)
+        if low is not None and non_word.fullmatch(char):
+            assert non_word.fullmatch(low), hex(code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(DATE_WORDS, max_size=30).map(" ".join) | TEXT)
+def test_word_starts_of_the_folded_text_hold_those_of_the_text(text):
+    first, after = WORD_STARTS._scans[False]  # case-insensitive, on the text itself
+    for variant in _variants(text):
+        plain = {m.end() for m in after.finditer(variant)}
+        if first.match(variant):
+            plain.add(0)
+        assert plain <= set(WORD_STARTS(variant))
+
+
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
 def test_named_tie_words_give_the_word_by_word_scan(text):

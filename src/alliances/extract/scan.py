@@ -13,7 +13,17 @@ its own pattern only there (`matches_at`).
 
 from __future__ import annotations
 
+import functools
 import re
+
+
+def _by_first_letter(words) -> dict[str, list[str]]:
+    """The rests of `words` by their first letter, longest first (so `re` tries a few words at
+    a position, not all, and the longest of them first)."""
+    by_letter: dict[str, set[str]] = {}
+    for word in words:
+        by_letter.setdefault(word[0], set()).add(word[1:])
+    return {c: sorted(rest, key=len, reverse=True) for c, rest in by_letter.items()}
 
 
 def start_guard(words, symbols: str = "") -> str:
@@ -22,17 +32,36 @@ def start_guard(words, symbols: str = "") -> str:
     `words` are regular-expression fragments starting with a lower-case letter ("jan", r"the\\s");
     they match case-insensitively and at a word boundary. Put the guard before the real pattern.
     """
-    by_letter: dict[str, set[str]] = {}
-    for word in words:
-        by_letter.setdefault(word[0], set()).add(word[1:])
-    branches = "|".join(
-        f"[{c}{c.upper()}](?i:{'|'.join(sorted(rest, key=len, reverse=True))})"
-        for c, rest in by_letter.items()
-    )
+    by_letter = _by_first_letter(words)
+    branches = "|".join(f"[{c}{c.upper()}](?i:{'|'.join(rest)})" for c, rest in by_letter.items())
     letters = "".join(c + c.upper() for c in by_letter)
     signs = re.escape(symbols)
     symbol_branch = f"(?=[{signs}])|" if symbols else ""
     return rf"(?=[\d{signs}{letters}])(?:{symbol_branch}\b(?-i:(?=\d|{branches})))"
+
+
+def remember_last(function):
+    """`function` of a text, remembering its answer for the last text asked about: the readers
+    of one document ask about the same text in turn, so the answer is made once per document.
+    `forget()` drops the answer (for when what `function` computes changes)."""
+    last: tuple = (None, None)
+
+    @functools.wraps(function)
+    def remembered(text: str):
+        nonlocal last
+        known = last  # read once: a tuple, so another thread cannot half-change it
+        if known[0] == text:
+            return known[1]
+        answer = function(text)
+        last = (text, answer)
+        return answer
+
+    def forget() -> None:
+        nonlocal last
+        last = (None, None)
+
+    remembered.forget = forget
+    return remembered
 
 
 class WordStarts:
@@ -41,31 +70,39 @@ class WordStarts:
     except at its symbols.
 
     Readers register their guard's words when imported (`add`); the answer for the last text
-    is kept, so the readers of one document share one scan.
+    is kept, so the readers of one document share one scan. The scan reads `folded(text)` with
+    a pattern of lower-case words: matching each character case-insensitively would make it
+    about 60% slower (`folded` keeps every case-insensitive match of the words, and a
+    non-word character stays one when lower-cased: tests/test_fast_paths.py).
     """
 
     def __init__(self) -> None:
         self._words: set[str] = set()
-        self._first: re.Pattern | None = None  # the guard of every word, at the text's start
-        self._after: re.Pattern | None = None  # a non-word character, then the guard
-        self._last: tuple[str | None, list[int]] = (None, [])
+        self._scans: dict[bool, tuple[re.Pattern, re.Pattern]] = {}  # by folded: first, after
+        self._remembered = remember_last(self._scan)
 
     def add(self, words) -> None:
         """Also find where `words` begin (regular-expression fragments, as for `start_guard`)."""
         self._words.update(words)
-        guard = start_guard(sorted(self._words))
-        self._first, self._after = re.compile(guard), re.compile(r"[^\w]" + guard)
-        self._last = (None, [])
+        branches = "|".join(
+            f"{c}(?:{'|'.join(rest)})" for c, rest in _by_first_letter(self._words).items()
+        )
+        guard = rf"(?=\d|{branches})"
+        for low, flags in ((True, 0), (False, re.IGNORECASE)):
+            self._scans[low] = (re.compile(guard, flags), re.compile(r"[^\w]" + guard, flags))
+        self._remembered.forget()
 
     def __call__(self, text: str) -> list[int]:
         """The word starts in `text`, in order."""
-        last = self._last  # read once: a tuple, so another thread cannot half-change it
-        if last[0] == text:
-            return last[1]
-        starts = [m.end() for m in self._after.finditer(text)]
-        if self._first.match(text):
+        return self._remembered(text)
+
+    def _scan(self, text: str) -> list[int]:
+        low = folded(text)
+        first, after = self._scans[low is not None]
+        read = text if low is None else low
+        starts = [m.end() for m in after.finditer(read)]
+        if first.match(read):
             starts.insert(0, 0)
-        self._last = (text, starts)
         return starts
 
 
@@ -87,11 +124,13 @@ def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Mat
 _DOTLESS = ("\u0131", "\u017f")  # dotless i, long s: `re.IGNORECASE` matches them to i and s
 
 
+@remember_last
 def folded(text: str) -> str | None:
     """`text` lower-cased character for character (same length, same offsets), for cheap literal
     tests of where a case-insensitive pattern could match: wherever `(?i)word` matches `text`,
     `folded(text)` has `word`. None when lower-casing changes the length ("İ"), so the offsets
-    would not line up (callers then skip the test)."""
+    would not line up (callers then skip the test). Remembers the last answer, for the several
+    readers of one document."""
     lower = text.lower()
     if len(lower) != len(text):
         return None
