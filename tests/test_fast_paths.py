@@ -91,6 +91,20 @@ def test_date_word_starts_give_the_full_scan(text):
         )
 
 
+STOPS = st.sampled_from(
+    ["Mr.", "U.S.", "etc.", "a", "The", "5", ".", "!?", "\n", " ", "\t", "”", "(", "x.\n", "?!"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(STOPS, max_size=30).map("".join) | TEXT)
+def test_sentence_ends_of_the_whole_text_are_those_of_each_line(text):
+    from alliances.extract.text import _END, _LINE
+
+    by_line = [m.span() for line in _LINE.finditer(text) for m in _END.finditer(text, *line.span())]
+    assert [m.span() for m in _END.finditer(text)] == by_line
+
+
 def test_a_non_word_character_stays_one_when_folded():
     non_word = re.compile(r"[^\w]")
     for code in range(0x110000):
