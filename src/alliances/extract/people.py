@@ -182,7 +182,7 @@ class People:
         for title, role in titles:
             if title.start in taken:
                 continue
-            words = tuple(t.lower_ for t in doc[title.start : title.end])
+            words = self.titles.words[title.actor_id]  # matched as written: the title's words
             end = self._name_end(doc, title.end, taken)
             if end > title.end and (title.actor_id[0].isupper() or end - title.end > 1):
                 add(self._named(doc, text, title.end, end, role, date, found), words)
