@@ -238,6 +238,20 @@ SPACING = ["a  b", "a\nb", "a \n b", "  a", "a ", "a\n", "\n\n  x", "x  ", " ", 
 SPACED = st.lists(st.sampled_from([*SPACING, "'s", ".", "-", "\r\n"]), max_size=8).map("".join)
 
 
+@settings(max_examples=200, deadline=None)
+@given(SPACED)
+def test_token_span_gives_the_strict_char_span(text):
+    from alliances.extract.matching import token_bounds, token_span
+
+    doc = blank_english().make_doc(text)
+    bounds = token_bounds(doc)
+    for first in range(len(text)):
+        for last in range(first + 1, len(text) + 1):
+            span = doc.char_span(first, last)
+            expected = None if span is None else (span.start, span.end)
+            assert token_span(bounds, first, last) == expected, (first, last)
+
+
 def _tokens(doc) -> list[tuple[str, str]]:
     return [(t.text, t.whitespace_) for t in doc]
 
