@@ -15,10 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliances.extract import amounts
+from alliances.extract import amounts, dates
 from alliances.extract.described_ties import _BETWEEN_WORD, _THEIR, _WITH_WORD, SentenceView
 from alliances.extract.named_ties import default_named_ties
-from alliances.extract.scan import folded
+from alliances.extract.scan import WORD_STARTS, folded, matches_at
 from alliances.extract.text import blank_english
 from alliances.extract.ties import MemberIndex
 from alliances.reference import load as load_reference
@@ -67,6 +67,62 @@ def test_amount_anchors_give_the_full_scan(text):
 
     for variant in _variants(text):
         assert spans(amounts._atoms(variant)) == spans(amounts._ATOM_RE.finditer(variant))
+
+
+DATE_WORDS = st.sampled_from(
+    ["Jan.", "January", "MAY", "May", "may", "5", "11th", "2024", "1999,", "FY", "FY2022", "fiscal",
+     "year", "the", "The", "next", "past", "five", "three", "years", "ago", "days", "mid-2023",
+     "early", "in", "In", "since", "Monday", "this", "last", "week", "yesterday", "ſeptember",
+     "\u212aorea", "ıs", "İn", "-", ",", "\n", "$", "2024-11-28", "x2024", "percent"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(DATE_WORDS, max_size=30).map(" ".join) | TEXT)
+def test_date_word_starts_give_the_full_scan(text):
+    def spans(ms):
+        return [(m.span(), m.groups()) for m in ms]
+
+    for variant in _variants(text):
+        starts = WORD_STARTS(variant)
+        assert starts == WORD_STARTS(variant)  # the kept answer
+        assert spans(matches_at(dates._DATE_RE, variant, starts)) == spans(
+            dates._DATE_RE.finditer(variant)
+        )
+
+
+STOPS = st.sampled_from(
+    ["Mr.", "U.S.", "etc.", "a", "The", "5", ".", "!?", "\n", " ", "\t", "”", "(", "x.\n", "?!"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(STOPS, max_size=30).map("".join) | TEXT)
+def test_sentence_ends_of_the_whole_text_are_those_of_each_line(text):
+    from alliances.extract.text import _END, _LINE
+
+    by_line = [m.span() for line in _LINE.finditer(text) for m in _END.finditer(text, *line.span())]
+    assert [m.span() for m in _END.finditer(text)] == by_line
+
+
+def test_a_non_word_character_stays_one_when_folded():
+    non_word = re.compile(r"[^\w]")
+    for code in range(0x110000):
+        char = chr(code)
+        low = folded(char)
+        if low is not None and non_word.fullmatch(char):
+            assert non_word.fullmatch(low), hex(code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(DATE_WORDS, max_size=30).map(" ".join) | TEXT)
+def test_word_starts_of_the_folded_text_hold_those_of_the_text(text):
+    first, after = WORD_STARTS._scans[False]  # case-insensitive, on the text itself
+    for variant in _variants(text):
+        plain = {m.end() for m in after.finditer(variant)}
+        if first.match(variant):
+            plain.add(0)
+        assert plain <= set(WORD_STARTS(variant))
 
 
 @settings(max_examples=300, deadline=None)
@@ -180,6 +236,20 @@ SPACING = ["a  b", "a\nb", "a \n b", "  a", "a ", "a\n", "\n\n  x", "x  ", " ", 
            "x\t y", "don't U.S.-Japan's", "Cannot", "gonna", "(JSDF),", "5km",
            "e.g. US$5bn."]  # fmt: skip
 SPACED = st.lists(st.sampled_from([*SPACING, "'s", ".", "-", "\r\n"]), max_size=8).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(SPACED)
+def test_token_span_gives_the_strict_char_span(text):
+    from alliances.extract.matching import token_bounds, token_span
+
+    doc = blank_english().make_doc(text)
+    bounds = token_bounds(doc)
+    for first in range(len(text)):
+        for last in range(first + 1, len(text) + 1):
+            span = doc.char_span(first, last)
+            expected = None if span is None else (span.start, span.end)
+            assert token_span(bounds, first, last) == expected, (first, last)
 
 
 def _tokens(doc) -> list[tuple[str, str]]:

@@ -64,7 +64,7 @@ class Resolver:
             inside = {i for m, _ in organisations for i in range(m.start, m.end)}
             matches = [m for m in matches if inside.isdisjoint(range(m.start, m.end))]
             matches.extend(m for m, _ in organisations)
-        people = self.people(doc, text, matches, date, phrases)
+        people = self.people(doc, text, bounds, matches, date, phrases)
         spans = [  # (first token, end token, actor id)
             (m.start, m.end, m.actor_id) for m in matches if not m.actor_id.startswith("person:")
         ]

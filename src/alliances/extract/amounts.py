@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from alliances.extract.scan import folded, start_guard
+from alliances.extract.scan import WORD_STARTS, folded, matches_at, start_guard
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -116,10 +116,11 @@ _NUMBER = (
     rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_TENS})-(?:{_UNITS_1_9})"
     rf"|{_alternation(_WORD_NUMBERS)}"
 )
+_NUMBER_WORDS = [re.escape(w) for w in _WORD_NUMBERS]
+WORD_STARTS.add(_NUMBER_WORDS)  # where a number can start (`_atom_starts`)
 _ATOM_RE = re.compile(
     start_guard(
-        [re.escape(c.lower()) for c in _PREFIX_CURRENCIES if c[0].isalpha()]
-        + [re.escape(w) for w in _WORD_NUMBERS],
+        [re.escape(c.lower()) for c in _PREFIX_CURRENCIES if c[0].isalpha()] + _NUMBER_WORDS,
         symbols="".join(c for c in _PREFIX_CURRENCIES if len(c) == 1),
     )
     + rf"(?:(?<![A-Za-z])(?P<cur>{_alternation(_PREFIX_CURRENCIES)})\s?)?"
@@ -192,36 +193,21 @@ def _suffix_currency(m: re.Match) -> str:
     return _SUFFIX_WORDS[word]
 
 
-_DIGITS_RE = re.compile(r"\d+")
-_NUMBER_WORDS = tuple(sorted(_WORD_NUMBERS))
 # The last character of every prefix currency, lower-cased ("US$", "RMB", "Rs.", "JPY", "€").
 _CURRENCY_ENDS = frozenset(c[-1].lower() for c in _PREFIX_CURRENCIES)
 _LONGEST_PREFIX = max(map(len, _PREFIX_CURRENCIES)) + 1  # and one space
 
 
-def _atom_starts(text: str) -> list[int] | None:
-    """Every position where an `_ATOM_RE` match can start, in order (a superset); None when
-    `text` cannot be folded.
+def _atom_starts(text: str) -> list[int]:
+    """Every position where an `_ATOM_RE` match can start, in order (a superset).
 
-    A match's number starts where a digit run or a number word starts after a non-word
-    character; a currency (and one space) may come before it. Trying `_ATOM_RE.match` only at
-    these positions gives what `finditer` gives, without trying the pattern everywhere.
+    A match's number starts where a digit or a number word starts after a non-word character
+    (`WORD_STARTS`); a currency (and one space) may come before it.
     """
-    low = folded(text)
-    if low is None:
-        return None
-    anchors = [m.start() for m in _DIGITS_RE.finditer(text)]
-    for word in _NUMBER_WORDS:
-        i = low.find(word)
-        while i >= 0:
-            anchors.append(i)
-            i = low.find(word, i + 1)
     starts = set()
-    for a in anchors:
-        before = text[a - 1] if a else ""
-        if before.isalnum() or before == "_":
-            continue  # inside a word: a number needs a non-word character before it
+    for a in WORD_STARTS(text):
         starts.add(a)
+        before = text[a - 1] if a else ""
         if before.isspace() and a >= 2:
             before = text[a - 2]
         if before.lower() in _CURRENCY_ENDS:
@@ -231,16 +217,7 @@ def _atom_starts(text: str) -> list[int] | None:
 
 def _atoms(text: str) -> list[re.Match]:
     """`_ATOM_RE.finditer(text)`, tried only where a match can start."""
-    starts = _atom_starts(text)
-    if starts is None:
-        return list(_ATOM_RE.finditer(text))
-    out = []
-    taken = 0
-    for start in starts:
-        if start >= taken and (m := _ATOM_RE.match(text, start)) is not None:
-            out.append(m)
-            taken = m.end()
-    return out
+    return matches_at(_ATOM_RE, text, _atom_starts(text))
 
 
 def _numbers(text: str) -> list[_Number]:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from alliances.extract.scan import start_guard
+from alliances.extract.scan import WORD_STARTS, matches_at, start_guard
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -79,8 +79,9 @@ _PREPOSITION = "|".join(
     rf"(?<=\b{p}\s)" for p in ("in", "since", "by", "until", "during", "from", "through")
 )
 
-# Every expression starts a word with a digit or one of these words (see scan.py); "the" only
-# starts a horizon, so the guard asks for its next word too (it is the commonest word).
+# Every expression starts a word with a digit or one of these words (see scan.py), so it is tried
+# only at those word starts (`WORD_STARTS`, shared with amounts); "the" only starts a horizon, so
+# the guard asks for its next word too (it is the commonest word).
 _FIRST_WORDS = (
     *MONTHS, "this", "last", "next", "past", r"the\s(?:next|coming|past|last)\s", "mon", "tue",
     "wed", "thu", "fri", "sat", "sun", "yesterday", "today", "tomorrow", "early", "mid", "late",
@@ -89,6 +90,7 @@ _FIRST_WORDS = (
 
 
 _FIRST = start_guard(_FIRST_WORDS)
+WORD_STARTS.add(_FIRST_WORDS)
 # At each position the alternatives are tried left to right: the longest forms come first.
 _DATE_RE = re.compile(
     _FIRST
@@ -235,7 +237,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     anchor = dt.date.fromisoformat(published[:10]) if published else None
     last_year = anchor.year if anchor else None
     found = []
-    for m in _DATE_RE.finditer(text):
+    for m in matches_at(_DATE_RE, text, WORD_STARTS(text)):
         kind = m.lastgroup
         if kind in _ABSOLUTE:
             resolved = _absolute(kind, m.group)

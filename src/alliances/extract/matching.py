@@ -17,6 +17,7 @@ Two kinds of form need the document to resolve:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from operator import itemgetter
 from typing import NamedTuple
@@ -85,6 +86,17 @@ def token_bounds(doc: Doc) -> TokenBounds:
     offsets = doc.to_array([IDX, LENGTH])
     firsts = offsets[:, 0]
     return firsts.tolist(), (firsts + offsets[:, 1]).tolist()
+
+
+def token_span(bounds: TokenBounds, first: int, last: int) -> tuple[int, int] | None:
+    """The tokens [start, end) whose characters are exactly [first, last) (first < last), as
+    `Doc.char_span` finds them (strict: None when a token holds first or last inside it),
+    without building a Span."""
+    firsts, ends = bounds
+    start, end = bisect_left(firsts, first), bisect_left(ends, last)
+    if start == len(firsts) or firsts[start] != first or end == len(ends) or ends[end] != last:
+        return None
+    return start, end + 1
 
 
 def _words(text: str, bounds: TokenBounds, start: int, end: int) -> list[str]:

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
-from alliances.extract.matching import Found, Match, PhraseGroups
+from alliances.extract.matching import Found, Match, PhraseGroups, TokenBounds, token_span
 from alliances.extract.text import blank_english, in_headline
 from alliances.extract.titles import (
     NAME_PARTICLES,
@@ -157,10 +157,16 @@ class People:
             phrases.add("surnames", surname, [nlp.make_doc(surname)])
 
     def __call__(
-        self, doc: Doc, text: str, matches: list[Match], date: str | None, phrases: Found
+        self,
+        doc: Doc,
+        text: str,
+        bounds: TokenBounds,
+        matches: list[Match],
+        date: str | None,
+        phrases: Found,
     ) -> list[PersonMention]:
-        """People in `doc` (whose text is `text`), given the gazetteer `matches` and the
-        `phrases` found in `doc`."""
+        """People in `doc` (whose text is `text`, its tokens' characters `bounds`), given the
+        gazetteer `matches` and the `phrases` found in `doc`."""
         starts = {m.start: m for m in matches}
         taken = {i for m in matches for i in range(m.start, m.end)}
         found = [
@@ -182,7 +188,7 @@ class People:
         for title, role in titles:
             if title.start in taken:
                 continue
-            words = tuple(t.lower_ for t in doc[title.start : title.end])
+            words = self.titles.words[title.actor_id]  # matched as written: the title's words
             end = self._name_end(doc, title.end, taken)
             if end > title.end and (title.actor_id[0].isupper() or end - title.end > 1):
                 add(self._named(doc, text, title.end, end, role, date, found), words)
@@ -211,7 +217,7 @@ class People:
                 if span is not None:
                     add(self._resolve_name(doc, text, *span), ())
                     blocked.update(range(*span))
-        found.extend(self._surnames(doc, text, found, taken, date, phrases["surnames"]))
+        found.extend(self._surnames(doc, text, bounds, found, taken, date, phrases["surnames"]))
         return found
 
     @staticmethod
@@ -420,6 +426,7 @@ class People:
         self,
         doc: Doc,
         text: str,
+        bounds: TokenBounds,
         found: list[PersonMention],
         taken: set[int],
         date: str | None,
@@ -436,14 +443,15 @@ class People:
                 local[entry.surname] = entry.id
         spans = [(s, e) for _, s, e in known]
         for first, last in whole_word_spans(list(local), text):
-            span = doc.char_span(first, last)
+            span = token_span(bounds, first, last)
             if span is not None:
-                spans.append((span.start, span.end))
+                spans.append(span)
         out = []
+        firsts, ends = bounds
         for start, end in sorted(set(spans)):
             if not taken.isdisjoint(range(start, end)) or self._inside_name(doc, start, end):
                 continue
-            surname = doc[start:end].text
+            surname = text[firsts[start] : ends[end - 1]]
             actor_id = local.get(surname) or self._known_surname(surname, date)
             if actor_id is not None:
                 out.append(PersonMention(start, end, actor_id))

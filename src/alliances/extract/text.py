@@ -93,8 +93,10 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
-# A candidate end: ., ! or ? (possibly repeated), closing quotes/brackets, then spaces.
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])")
+# A candidate end: ., ! or ? (possibly repeated), closing quotes/brackets, then spaces. Written
+# `[.!?][.!?]*`, not `[.!?]+`: a pattern that opens with a character set lets `re` skip fast to
+# the next stop instead of trying the pattern at every position.
+_END = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _OPENER = re.compile(
@@ -157,17 +159,25 @@ def _is_abbreviation(text: str, stop: int) -> bool:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentence ranges, trimmed of surrounding spaces; empty lines give no sentence."""
+    """Sentence ranges, trimmed of surrounding spaces; empty lines give no sentence.
+
+    Candidate ends are found in one scan of the whole text: none holds or looks past a newline,
+    so they are those a scan of each line would find.
+    """
+    cuts = []
+    for end in _END.finditer(text):
+        single_stop = text[end.start()] == "." and end.end() - end.start() == 1
+        if not (single_stop and _is_abbreviation(text, end.start())):
+            cuts.append(end.end())
     sentences = []
+    i = 0
     for line in _LINE.finditer(text):
-        start = line.start()
-        for end in _END.finditer(text, line.start(), line.end()):
-            single_stop = text[end.start()] == "." and end.end() - end.start() == 1
-            if single_stop and _is_abbreviation(text, end.start()):
-                continue
-            sentences.append((start, end.end()))
-            start = end.end()
-        sentences.append((start, line.end()))
+        start, stop = line.span()
+        while i < len(cuts) and cuts[i] <= stop:
+            sentences.append((start, cuts[i]))
+            start = cuts[i]
+            i += 1
+        sentences.append((start, stop))
     out = []
     for start, end in sentences:
         while start < end and text[start].isspace():

@@ -326,7 +326,12 @@ class TitleMatcher:
         by_lower = {title.lower(): role for title, role in self.roles.items()}
         for title in LOWER_TITLES:
             self.roles[title] = by_lower.get(title)
-        self.titles = {phrases.add("titles", t, [nlp.make_doc(t)]): t for t in self.roles}
+        self.titles: dict[int, str] = {}  # match id -> title
+        self.words: dict[str, tuple[str, ...]] = {}  # title -> its lower-cased tokens
+        for title in self.roles:
+            tokens = nlp.make_doc(title)
+            self.titles[phrases.add("titles", title, [tokens])] = title
+            self.words[title] = tuple(t.lower_ for t in tokens)
 
     def __call__(self, phrases: Found) -> list[tuple[Match, str | None]]:
         """(token range with the title as `actor_id`, role) pairs, sorted by start, from the
