@@ -92,24 +92,22 @@ class WordStarts:
             self._scans[low] = (re.compile(guard, flags), re.compile(r"[^\w]" + guard, flags))
         self._remembered.forget()
 
-    def __call__(self, text: str) -> list[int]:
-        """The word starts in `text`, in order."""
+    def __call__(self, text: str) -> tuple[int, ...]:
+        """The word starts in `text`, in order (a tuple: readers share the answer)."""
         return self._remembered(text)
 
-    def _scan(self, text: str) -> list[int]:
+    def _scan(self, text: str) -> tuple[int, ...]:
         low = folded(text)
         first, after = self._scans[low is not None]
         read = text if low is None else low
-        starts = [m.end() for m in after.finditer(read)]
-        if first.match(read):
-            starts.insert(0, 0)
-        return starts
+        starts = (0,) if first.match(read) else ()
+        return starts + tuple(m.end() for m in after.finditer(read))
 
 
 WORD_STARTS = WordStarts()
 
 
-def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
+def matches_at(pattern: re.Pattern, text: str, starts) -> list[re.Match]:
     """`pattern.finditer(text)`, tried only at `starts` (in order, a superset of where a match
     can start): a match found at a start hides the starts inside it, as in the full scan."""
     out = []
