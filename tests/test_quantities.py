@@ -266,6 +266,12 @@ def test_host_nation_support_measure():
     assert (q.measure, q.actor) == ("host_nation_support", "JPN")
 
 
+def test_a_measure_phrase_is_named_only_as_whole_words():
+    text = "Japan pays JPY 211 billion a year in ghost nation support for US forces."
+    (q,) = quantities(text, names={"Japan": "JPN", "US": "USA"})
+    assert q.measure is None
+
+
 @pytest.mark.parametrize(
     "text",
     [

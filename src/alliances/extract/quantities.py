@@ -25,8 +25,8 @@ _MEASURES = {
         {"money", "percent", "percent_gdp"},
     ),
     "host_nation_support": (
-        r"host[- ]nation\s+support|special\s+measures\s+agreement|cost[- ]sharing"
-        r"|sympathy\s+budget",
+        r"\b(?:host[- ]nation\s+support|special\s+measures\s+agreement|cost[- ]sharing"
+        r"|sympathy\s+budget)",
         {"money", "percent"},
     ),
     "arms_sales": (r"\b(?:arms|weapons?|military)\s+sales?\b", {"money"}),
