@@ -254,7 +254,7 @@ class People:
         """End of the capitalised name run that starts at token `start` (== start if none)."""
         end = start
         while end < len(doc) and end - start < MAX_NAME_TOKENS and end not in taken:
-            if doc[end - 1].whitespace_ not in ("", " ") or not _name_token(doc, end, start):
+            if not _name_token(doc, end, start):
                 break
             end += 1
         return _trim(doc, start, end)[1] if end > start else start
