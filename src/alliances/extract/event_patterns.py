@@ -43,8 +43,8 @@ class WordClasses:
                 self.flags[word] = self.flags.get(word, 0) | bit
 
     def classify(self, words: list[int]) -> list[tuple[int, int]]:
-        get = self.flags.get
-        return [(i, bits) for i, word in enumerate(words) if (bits := get(word))]
+        flags = self.flags
+        return [(i, flags[word]) for i, word in enumerate(words) if word in flags]
 
 
 GAP_STOPS = hashes((",", ";", ":", ".", "!", "?", "(", ")", '"', "--"))

@@ -193,8 +193,7 @@ class SentenceReader:
             if clause in seen and not self.coordinated(trigger):
                 continue
             subject = seen.get(clause)
-            followers = [t for t in triggers if t.start >= trigger.end and t.end <= clause[1]]
-            events, sources = self._code(trigger, clause, followers, subject)
+            events, sources = self._code(trigger, clause, triggers, subject)
             seen.setdefault(clause, sources)
             coded.append(events)
         owner: dict[tuple[str | None, str], int] = {}
@@ -214,10 +213,11 @@ class SentenceReader:
         self,
         trigger: Trigger,
         clause: tuple[int, int],
-        followers: list[Trigger],
+        triggers: list[Trigger],
         subject: list[Span] | None,
     ) -> tuple[list[Event], list[Span]]:
-        """The events of one trigger (one per source-target pair) and its sources."""
+        """The events of one trigger (one per source-target pair) and its sources; the
+        sentence's `triggers` give the action an intent phrase announces."""
         lexicon, cues = self.lexicon, self.cues
         pattern = trigger.pattern
         event_type, cameo, modality = pattern.type, pattern.cameo, None
@@ -225,9 +225,11 @@ class SentenceReader:
         if pattern.intent:
             modality = "intent"
             action = next(
-                (f for f in followers if f.pattern.type in lexicon.intent and not f.pattern.intent),
+                (f for f in triggers
+                 if f.start >= trigger.end and f.end <= clause[1]
+                 and f.pattern.type in lexicon.intent and not f.pattern.intent),
                 None,
-            )
+            )  # fmt: skip
             if action is not None:
                 action_type = action.pattern.type
                 event_type, cameo = lexicon.intent[action_type]
@@ -242,7 +244,7 @@ class SentenceReader:
             event_type, cameo = lexicon.condition
         conditional = condition is not None and event_type == "THREATEN"
         window = self._before(trigger.start, NEGATION_WINDOW, floor=clause[0])
-        negated = any(w in cues["negation"] for w in window)
+        negated = not cues["negation"].isdisjoint(window)
         if negated and event_type == "AGREE" and modality in lexicon.cues["future"]:
             event_type, cameo, negated = (*lexicon.refusal, False)
 
