@@ -208,10 +208,12 @@ def _merge(spans: list[Span], extra: list[Span]) -> list[Span]:
 
 
 def _covered(spans: list[Span], size: int) -> bytearray:
-    """Of each of `size` tokens, 1 when it is inside a span, else 0."""
+    """Of each of `size` tokens, 1 when it is inside a span, else 0 (a span reaching past the
+    last token is cut there, so the mask never grows)."""
     mask = bytearray(size)
     for s in spans:
-        mask[s.start : s.end] = b"\x01" * (s.end - s.start)
+        end = min(s.end, size)
+        mask[s.start : end] = b"\x01" * max(end - s.start, 0)
     return mask
 
 
