@@ -47,7 +47,6 @@ _PARTICIPLE = (
     r"saying|stating|declaring|noting|adding|stressing|emphasi[sz]ing|warning|vowing|pledging|"
     r"expressing (?:a|an|his|her|its|their|the) (?:\w+ )?(?:" + _STANCE + r")"
 )
-# The letters cues start with: a lookahead on them lets `re` skip other word starts quickly.
 
 
 def _alternatives(pattern: str) -> list[str]:
