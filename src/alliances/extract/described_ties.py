@@ -51,16 +51,12 @@ _NOUN = (
 _CHAIN_GAP = re.compile(r"^\s?[-\u2010-\u2015]\s?$")
 _AFTER_CHAIN = re.compile(rf"[\"“”'‘’]?\s+{_NOUN}", re.IGNORECASE)  # used with .match(pos)
 _BETWEEN_WORD = re.compile(r"\bbetween\s+(?:the\s+)?", re.IGNORECASE)
-# The characters (in any case) that a tie noun phrase, "one(s)" or a signing verb can begin
-# with: the backward searches for them below test this first at each position, instead of
-# trying every alternative there.
-_HEAD_START = "(?=[abcdefghilmnopqrst\"“”'‘’])"
-_BETWEEN = re.compile(rf"{_HEAD_START}(?:{_NOUN}|\b(?P<one>one|ones))\s+$", re.IGNORECASE)
+_BETWEEN = re.compile(rf"(?:{_NOUN}|\b(?P<one>one|ones))\s+$", re.IGNORECASE)
 _AND = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_BETWEEN = re.compile(r"^\s+and\s+between\s+(?:the\s+)?$", re.IGNORECASE)
 _WITH_WORD = re.compile(r"\bwith\s+(?:the\s+)?", re.IGNORECASE)
 _WITH = re.compile(
-    rf"{_HEAD_START}(?:{_NOUN}|\b(?P<verb>signed|concluded|inked|forged|sealed)\s+"
+    rf"(?:{_NOUN}|\b(?P<verb>signed|concluded|inked|forged|sealed)\s+"
     rf"(?P<object>[^.;,]{{0,80}}?\b(?:{STRONG}|{WEAK}|deal)))\s+$",
     re.IGNORECASE,
 )
